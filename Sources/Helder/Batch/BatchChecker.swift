@@ -1,0 +1,171 @@
+import Dispatch
+import Foundation
+import LexiconFormat
+
+/// Options for checking many files.
+public struct BatchOptions: Sendable {
+    public var jobs = ProcessInfo.processInfo.activeProcessorCount
+    public var maximumFileSize = 512 * 1_048_576
+    /// Keep the source line of each finding (for carets in the text report).
+    public var keepSourceLines = false
+    public var zipLimits = ZipLimits()
+
+    public init() {}
+}
+
+/// Checks files in parallel; results come back in input order, whatever the number of jobs.
+public struct BatchChecker: Sendable {
+    public let checker: Checker
+    public let options: BatchOptions
+    public let fileSystem: any FileSystem
+    /// Per-glob profiles; the first match picks the checker for a path.
+    let profiles: [(Glob, Profile)]
+    let checkers: [Profile: Checker]
+
+    public init(checker: Checker, options: BatchOptions = BatchOptions(), fileSystem: any FileSystem = LocalFileSystem(),
+                profiles: [(Glob, Profile)] = []) {
+        self.checker = checker
+        self.options = options
+        self.fileSystem = fileSystem
+        self.profiles = profiles
+        var checkers: [Profile: Checker] = [:]
+        for profile in Profile.allCases {
+            var settings = checker.rules.settings
+            settings.profile = profile
+            checkers[profile] = Checker(rules: checker.rules.with(settings: settings))
+        }
+        self.checkers = checkers
+    }
+
+    func checker(forPath path: String) -> Checker {
+        var relative = path
+        while relative.hasPrefix("./") { relative.removeFirst(2) }
+        guard let profile = profiles.first(where: { $0.0.matches(relative) })?.1 else { return checker }
+        return checkers[profile] ?? checker
+    }
+
+    public func check(_ inputs: [FileDiscovery.Input], displayPath: @Sendable (String) -> String = { $0 }) -> [FileReport] {
+        let store = ResultStore(count: inputs.count)
+        let jobs = max(1, min(options.jobs, inputs.count))
+        let next = Counter()
+        DispatchQueue.concurrentPerform(iterations: jobs) { _ in
+            while let index = next.take(below: inputs.count) {
+                let input = inputs[index]
+                let report: FileReport
+                if let error = input.error {
+                    report = FileReport(path: displayPath(input.path), error: error)
+                } else {
+                    report = checkFile(input.path, displayPath: displayPath(input.path))
+                }
+                store.set(index, report)
+            }
+        }
+        return store.results()
+    }
+
+    public func checkFile(_ path: String, displayPath: String) -> FileReport {
+        do {
+            let bytes = try fileSystem.read(path, limit: options.maximumFileSize)
+            return check(bytes: bytes, path: path, displayPath: displayPath)
+        } catch {
+            return FileReport(path: displayPath, error: error)
+        }
+    }
+
+    /// Checks bytes as if read from `path` (the extension picks the reader).
+    public func check(bytes: [UInt8], path: String, displayPath: String) -> FileReport {
+        do {
+            var reader = DocumentReaders.reader(forPath: path)
+            if var docx = reader as? DOCXReader { docx.limits = options.zipLimits; reader = docx }
+            if var odt = reader as? ODTReader { odt.limits = options.zipLimits; reader = odt }
+            let source = try reader.read(bytes)
+            return report(for: source, displayPath: displayPath, extracted: reader is DOCXReader || reader is ODTReader,
+                          checker: checker(forPath: path))
+        } catch {
+            return FileReport(path: displayPath, error: error)
+        }
+    }
+
+    public func report(for source: SourceText, displayPath: String, extracted: Bool = false, checker: Checker? = nil) -> FileReport {
+        let checker = checker ?? self.checker
+        let document = checker.analyze(source)
+        let suppressions = Suppressions(text: source.decoded.utf8)
+        var located: [LocatedFinding] = []
+        var lines: [String] = []
+        var characterCursor = (byte: 0, characters: 0)
+        for finding in checker.check(document) {
+            var item = LocatedFinding(finding, in: source)
+            if suppressions.isSuppressed(finding, line: item.line) { continue }
+            item.baselineHash = baselineHash(finding, in: document)
+            if extracted {
+                let text = source.decoded.utf8
+                var (byte, characters) = characterCursor
+                if item.offset < byte { (byte, characters) = (0, 0) }
+                while byte < min(item.offset, text.count) {
+                    if text[byte] & 0xC0 != 0x80 { characters += 1 }
+                    byte += 1
+                }
+                characterCursor = (byte, characters)
+                item.characterOffset = characters
+                item.characterLength = item.match.unicodeScalars.count
+            }
+            located.append(item)
+            if options.keepSourceLines { lines.append(source.sourceLine(containing: finding.range.lowerBound)) }
+        }
+        let words = document.tokens.reduce(0) { $0 + ($1.kind == .word ? 1 : 0) }
+        var report = FileReport(path: displayPath, findings: located, warnings: source.warnings, wordCount: words, sourceLines: lines)
+        report.isExtracted = extracted
+        return report
+    }
+}
+
+extension BatchChecker {
+    func baselineHash(_ finding: Finding, in document: AnalyzedDocument) -> String {
+        let tokens = document.tokens
+        var low = 0, high = tokens.count
+        while low < high {
+            let mid = (low + high) / 2
+            if tokens[mid].end <= finding.range.lowerBound { low = mid + 1 } else { high = mid }
+        }
+        var sentence = ""
+        if low < tokens.count {
+            let range = document.sentences[document.sentenceOfToken[low]]
+            sentence = range.map { tokens[$0].key.isEmpty ? document.text(of: tokens[$0]) : tokens[$0].key }.joined(separator: " ")
+        }
+        return SHA256.hex(finding.rule + "\u{0}" + TextFolding.fold(document.source.string(finding.range)) + "\u{0}" + sentence)
+    }
+}
+
+/// Results of parallel work, written once per index under a lock.
+private final class ResultStore: @unchecked Sendable {
+    private var values: [FileReport?]
+    private let lock = NSLock()
+
+    init(count: Int) { values = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ value: FileReport) {
+        lock.lock()
+        values[index] = value
+        lock.unlock()
+    }
+
+    func results() -> [FileReport] {
+        lock.lock()
+        defer { lock.unlock() }
+        return values.map { $0! }
+    }
+}
+
+/// Hands out indexes to workers.
+private final class Counter: @unchecked Sendable {
+    private var value = 0
+    private let lock = NSLock()
+
+    func take(below limit: Int) -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard value < limit else { return nil }
+        value += 1
+        return value - 1
+    }
+}

@@ -1,0 +1,134 @@
+import Foundation
+
+/// The file system as the batch sees it. A protocol so tests can make a file vanish between discovery
+/// and reading (tests run as root, which reads mode-000 files anyway).
+public protocol FileSystem: Sendable {
+    func kind(of path: String) -> FileKind
+    func contents(ofDirectory path: String) throws -> [String]
+    func read(_ path: String, limit: Int) throws(InputError) -> [UInt8]
+    /// A stable identity of a directory (device and inode), to stop at symlink loops.
+    func identity(of path: String) -> String?
+}
+
+public enum FileKind: Sendable {
+    case file(size: Int)
+    case directory
+    case missing
+    case other
+}
+
+public struct LocalFileSystem: FileSystem {
+    public init() {}
+
+    public func kind(of path: String) -> FileKind {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return .missing }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: return .file(size: Int(info.st_size))
+        case S_IFDIR: return .directory
+        default: return .other
+        }
+    }
+
+    public func contents(ofDirectory path: String) throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: path)
+    }
+
+    public func read(_ path: String, limit: Int) throws(InputError) -> [UInt8] {
+        switch kind(of: path) {
+        case .missing: throw .notFound
+        case .directory: throw .isDirectory
+        case .other: throw .unreadable("geen gewoon bestand")
+        case .file(let size):
+            if size > limit { throw .tooLarge(size: size, limit: limit) }
+        }
+        guard let handle = FileHandle(forReadingAtPath: path) else { throw .unreadable("geen toegang") }
+        defer { try? handle.close() }
+        do {
+            let data = try handle.read(upToCount: limit + 1) ?? Data()
+            if data.count > limit { throw InputError.tooLarge(size: data.count, limit: limit) }
+            return [UInt8](data)
+        } catch let error as InputError {
+            throw error
+        } catch {
+            throw .unreadable("leesfout")
+        }
+    }
+
+    public func identity(of path: String) -> String? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return "\(info.st_dev):\(info.st_ino)"
+    }
+}
+
+/// Finds the files to check below the given paths: folders recursively (following links, never in a
+/// loop), filtered by include/exclude globs and `.helderignore` files; in path order.
+public struct FileDiscovery: Sendable {
+    public static let defaultIncludes = ["*.txt", "*.md", "*.markdown", "*.html", "*.htm", "*.docx", "*.dotx", "*.docm", "*.odt", "*.ott"]
+
+    public var includes: [Glob] = defaultIncludes.map(Glob.init)
+    public var excludes: [Glob] = []
+    public let fileSystem: any FileSystem
+
+    public init(fileSystem: any FileSystem = LocalFileSystem()) {
+        self.fileSystem = fileSystem
+    }
+
+    /// A path to check, or a path given on the command line that does not exist.
+    public struct Input: Sendable, Hashable {
+        public var path: String
+        public var error: InputError?
+    }
+
+    public func discover(_ paths: [String]) -> [Input] {
+        var result: [Input] = []
+        for path in paths {
+            switch fileSystem.kind(of: path) {
+            case .missing:
+                result.append(Input(path: path, error: .notFound))
+            case .directory:
+                var visited = Set<String>()
+                var found: [String] = []
+                walk(path, relative: "", ignore: [], visited: &visited, into: &found)
+                result += found.sorted().map { Input(path: $0, error: nil) }
+            default:
+                // A file named explicitly is checked whatever its extension (but excludes still apply).
+                if !excludes.contains(where: { $0.matches(path) }) { result.append(Input(path: path, error: nil)) }
+            }
+        }
+        return result
+    }
+
+    private func walk(_ directory: String, relative: String, ignore: [IgnoreRules], visited: inout Set<String>, into found: inout [String]) {
+        guard let identity = fileSystem.identity(of: directory), visited.insert(identity).inserted else { return }
+        var ignore = ignore
+        let ignoreFile = join(directory, ".helderignore")
+        if case .file = fileSystem.kind(of: ignoreFile), let bytes = try? fileSystem.read(ignoreFile, limit: 1_048_576) {
+            ignore.append(IgnoreRules(String(decoding: bytes, as: UTF8.self)))
+        }
+        guard let names = try? fileSystem.contents(ofDirectory: directory) else { return }
+        for name in names.sorted() where name != ".helderignore" {
+            if name.hasPrefix(".") && (name == ".git" || name == ".build" || name == ".svn" || name == ".hg") { continue }
+            let path = join(directory, name)
+            let relativePath = relative.isEmpty ? name : relative + "/" + name
+            switch fileSystem.kind(of: path) {
+            case .directory:
+                if ignore.contains(where: { $0.isIgnored(relativePath, isDirectory: true) }) { continue }
+                if excludes.contains(where: { $0.matches(relativePath, isDirectory: true) }) { continue }
+                walk(path, relative: relativePath, ignore: ignore, visited: &visited, into: &found)
+            case .file:
+                if ignore.contains(where: { $0.isIgnored(relativePath, isDirectory: false) }) { continue }
+                guard includes.contains(where: { $0.matches(relativePath) }) else { continue }
+                if excludes.contains(where: { $0.matches(relativePath) }) { continue }
+                found.append(path)
+            default:
+                continue
+            }
+        }
+    }
+
+    func join(_ directory: String, _ name: String) -> String {
+        directory.hasSuffix("/") ? directory + name : directory + "/" + name
+    }
+}

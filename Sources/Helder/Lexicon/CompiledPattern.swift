@@ -1,0 +1,103 @@
+import LexiconFormat
+
+/// A lexicon form compiled against the tokenizer: every word is tokenized and folded the way text is.
+struct CompiledPattern: Sendable {
+    enum Slot: Sendable {
+        /// One of these folded keys; `exactCase` holds the forms that must match as written (acronyms).
+        case word(keys: [String], exactCase: [String?], inflect: Bool)
+        case prefix(String)
+        case gap(Int)
+    }
+
+    let entry: Int
+    let slots: [Slot]
+    let compound: Bool
+
+    /// Dutch endings accepted on a word of four or more letters (see `Lexicons/README.md`).
+    static let inflections: [String] = [
+        "s", "'s", "e", "en", "n", "er", "ers", "je", "jes", "tje", "tjes", "etje", "etjes", "pje", "pjes",
+    ]
+    static let doubledInflections: Set<String> = ["en", "er", "ers", "e", "etje", "etjes"]
+
+    init?(form: String, entry: Int, exact: Bool, compound: Bool, tokenizer: Tokenizer) {
+        guard case .success(let pattern) = FormPattern.parse(form) else { return nil }
+        var slots: [Slot] = []
+        for slot in pattern.slots {
+            switch slot {
+            case .gap(let size):
+                slots.append(.gap(size))
+            case .prefix(let stem):
+                slots.append(.prefix(TextFolding.fold(stem)))
+            case .word(let alternatives):
+                let tokenized = alternatives.map { Self.tokens(of: $0, tokenizer) }
+                if tokenized.count == 1, tokenized[0].count > 1 {
+                    // A form word the tokenizer splits (`t/m` is one token, `'s-avonds` may be two).
+                    for (raw, key) in tokenized[0] {
+                        slots.append(.word(keys: [key], exactCase: [Self.isAcronym(raw) ? raw : nil], inflect: false))
+                    }
+                    continue
+                }
+                let keys = tokenized.map { $0.map(\.key).joined() }
+                let exactCase = zip(alternatives, tokenized).map { raw, parts in
+                    Self.isAcronym(raw) && parts.count == 1 ? parts[0].raw : nil
+                }
+                slots.append(.word(keys: keys, exactCase: exactCase, inflect: !exact))
+            }
+        }
+        self.entry = entry
+        self.slots = slots
+        self.compound = compound && !exact && slots.count == 1
+    }
+
+    static func tokens(of word: String, _ tokenizer: Tokenizer) -> [(raw: String, key: String)] {
+        let bytes = Array(word.utf8)
+        return tokenizer.tokenize(bytes).map { token in
+            (String(decoding: bytes[token.start..<token.end], as: UTF8.self),
+             token.key.isEmpty ? String(decoding: bytes[token.start..<token.end], as: UTF8.self) : token.key)
+        }
+    }
+
+    /// Two or more capitals: an acronym, matched as written.
+    static func isAcronym(_ word: String) -> Bool {
+        word.unicodeScalars.filter { $0.properties.isUppercase }.count >= 2
+    }
+
+    /// The first slot's keys, for indexing.
+    var firstKeys: [String] {
+        if case .word(let keys, _, _) = slots.first { return keys }
+        return []
+    }
+
+    /// The one word of a single-word pattern, for compound matching.
+    var compoundKeys: [String] {
+        guard compound, case .word(let keys, let exactCase, _) = slots.first else { return [] }
+        return zip(keys, exactCase).compactMap { key, exact in exact == nil && key.count >= 6 ? key : nil }
+    }
+
+    /// Does `key` (a token's key) match `word`, allowing regular Dutch endings?
+    static func matches(key: String, word: String, inflect: Bool) -> Bool {
+        if key == word { return true }
+        guard inflect, word.count >= 4, key.count > word.count, key.hasPrefix(word) else { return false }
+        let suffix = key.dropFirst(word.count)
+        if inflections.contains(where: { $0 == suffix }) { return true }
+        // `overleg` → `overleggen`: the last consonant doubled.
+        if let last = word.last, !"aeiou".contains(last), suffix.first == last {
+            return doubledInflections.contains(String(suffix.dropFirst()))
+        }
+        return false
+    }
+
+    /// The stems a key may have come from by inflection (without the key itself).
+    static func stems(of key: String) -> [String] {
+        var stems: [String] = []
+        for suffix in inflections where key.count - suffix.count >= 4 && key.hasSuffix(suffix) {
+            let stem = String(key.dropLast(suffix.count))
+            stems.append(stem)
+            if doubledInflections.contains(suffix), stem.count >= 5 {
+                let chars = Array(stem.suffix(2))
+                if chars[0] == chars[1], !"aeiou".contains(chars[0]) { stems.append(String(stem.dropLast())) }
+            }
+        }
+        return stems
+    }
+}

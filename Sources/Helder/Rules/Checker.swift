@@ -1,0 +1,28 @@
+/// Checks analyzed documents with every rule and returns findings in text order.
+public struct Checker: Sendable {
+    public let rules: RuleSet
+
+    public init(rules: RuleSet) {
+        self.rules = rules
+    }
+
+    public func analyze(_ source: SourceText) -> AnalyzedDocument {
+        rules.analyzer.analyze(source)
+    }
+
+    public func check(_ source: SourceText) -> [Finding] {
+        check(analyze(source))
+    }
+
+    public func check(_ document: AnalyzedDocument) -> [Finding] {
+        var findings = LexiconRules(rules: rules).findings(in: document)
+        findings += DirectiveGrammarRule(rules: rules).findings(in: document)
+        findings += UnknownAcronymRule(rules: rules).findings(in: document)
+        findings += PlaceholderRule(rules: rules).findings(in: document)
+        return findings.sorted {
+            if $0.range.lowerBound != $1.range.lowerBound { return $0.range.lowerBound < $1.range.lowerBound }
+            if $0.range.upperBound != $1.range.upperBound { return $0.range.upperBound > $1.range.upperBound }
+            return $0.rule < $1.rule
+        }
+    }
+}

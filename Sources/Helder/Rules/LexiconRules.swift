@@ -1,0 +1,114 @@
+import LexiconFormat
+
+/// Findings from lexicon entries: jargon, abbreviations, fixed directive phrases and blame wording.
+/// Knows when a term is explained in the text (then it and later uses are fine) and when blame wording
+/// is denied (`geen schuld`).
+struct LexiconRules {
+    static let explanationOpeners: [[String]] = [
+        ["dat", "betekent"], ["dit", "betekent"], ["dat", "wil", "zeggen"], ["d.w.z."], ["oftewel"], ["ofwel"],
+        ["met", "andere", "woorden"], ["m.a.w."], ["wat", "betekent"], ["dat", "is"], ["dit", "is"], ["betekent"],
+        ["dat", "houdt", "in"], ["dit", "houdt", "in"], ["wat", "wil", "zeggen"], ["namelijk"],
+    ]
+    static let denials: Set<String> = ["geen", "niet", "nooit", "zonder", "niemand"]
+
+    let rules: RuleSet
+
+    func findings(in document: AnalyzedDocument) -> [Finding] {
+        let entries = rules.lexicon.entries
+        let matches = rules.lexicon.matches(in: document) { index in
+            let entry = entries[index]
+            return rules.isEnabled(rule: entry.rule, category: entry.category.rawValue, entry: entry.id, profiles: entry.profiles)
+        }
+        var explained = Set<Int>()
+        var findings: [Finding] = []
+        for match in matches {
+            let entry = entries[match.entry]
+            if rules.acceptedKeys.contains(TextFolding.fold(document.source.string(match.bytes))) { continue }
+            switch entry.category {
+            case .jargon, .abbreviation:
+                if explained.contains(match.entry) { continue }
+                if isExplained(match, abbreviation: entry.category == .abbreviation, document) {
+                    explained.insert(match.entry)
+                    continue
+                }
+            case .blame:
+                if isDenied(match, document) { continue }
+            case .directive:
+                break
+            }
+            if let finding = rules.makeFinding(rule: entry.rule, entry: entry, category: entry.category.rawValue,
+                                               range: match.bytes, document: document, suggestion: suggestion(for: entry)) {
+                findings.append(finding)
+            }
+        }
+        return findings
+    }
+
+    func suggestion(for entry: LexiconEntry) -> String {
+        let alternatives = entry.alternatives.map { "'\($0)'" }.joined(separator: " of ")
+        if let expansion = entry.expansion, entry.category == .abbreviation {
+            let plain = entry.alternatives.filter { $0 != expansion }
+            let extra = plain.isEmpty ? "" : " Of schrijf: " + plain.map { "'\($0)'" }.joined(separator: " of ") + "."
+            return "Schrijf voluit: '\(expansion)'.\(extra)"
+        }
+        if entry.category == .blame {
+            return "Beschrijf wat er gebeurde en wanneer. Bijvoorbeeld: \(alternatives)."
+        }
+        return "Schrijf liever: \(alternatives)."
+    }
+
+    /// `term (uitleg)`, `uitleg (TERM)`, `term: dat betekent …`, `term, oftewel …`.
+    func isExplained(_ match: LexiconMatch, abbreviation: Bool, _ document: AnalyzedDocument) -> Bool {
+        let tokens = document.tokens
+        let text = document.source.text
+        func value(_ index: Int) -> String? {
+            guard index >= 0, index < tokens.count else { return nil }
+            return String(decoding: text[tokens[index].start..<tokens[index].end], as: UTF8.self)
+        }
+        let start = match.tokens.lowerBound
+        let end = match.tokens.upperBound
+        // Inside brackets right after words: `ondertoezichtstelling (OTS)`.
+        if let open = value(start - 1), open == "(" || open == "[", let close = value(end), close == ")" || close == "]",
+           start >= 2, tokens[start - 2].isWordLike {
+            return true
+        }
+        // A gloss in brackets right after: `OTS (ondertoezichtstelling)`, `risicotaxatie (een inschatting …)`.
+        if let open = value(end), open == "(" || open == "[" {
+            var words = 0
+            var index = end + 1
+            while index < tokens.count, let part = value(index), part != ")" && part != "]", index - end < 40 {
+                if tokens[index].isWordLike { words += 1 }
+                index += 1
+            }
+            let glossIsAcronym = words == 1 && tokens[end + 1].flags.contains(.allCaps)
+            if words >= (abbreviation ? 1 : 2) || (words >= 1 && !glossIsAcronym) { return true }
+        }
+        // An explaining phrase after optional punctuation: `risicotaxatie: dat betekent …`.
+        var index = end
+        while index < tokens.count, tokens[index].kind == .punctuation, index - end < 2,
+              let mark = value(index), [",", ":", "-", "–", "—", "("].contains(mark) {
+            index += 1
+        }
+        for opener in Self.explanationOpeners where index + opener.count <= tokens.count {
+            if opener.enumerated().allSatisfy({ tokens[index + $0.offset].key == $0.element }) { return true }
+        }
+        return false
+    }
+
+    /// `geen dader`, `niet uw schuld`: a denial just before the blame words.
+    func isDenied(_ match: LexiconMatch, _ document: AnalyzedDocument) -> Bool {
+        let start = match.tokens.lowerBound
+        let sentenceStart = document.sentences[document.sentenceOfToken[start]].lowerBound
+        var index = start - 1
+        var words = 0
+        while index >= sentenceStart, words < 3 {
+            let token = document.tokens[index]
+            if token.isWordLike {
+                if Self.denials.contains(token.key) { return true }
+                words += 1
+            }
+            index -= 1
+        }
+        return false
+    }
+}

@@ -1,0 +1,90 @@
+import Foundation
+import LexiconFormat
+
+/// Settings that change what the rules report, from flags and `.helder.yml`.
+public struct RuleSettings: Sendable {
+    public var profile: Profile = .brief
+    /// Rule ids, categories or entry ids switched off.
+    public var disabled: Set<String> = []
+    /// Rule ids, categories or entry ids switched on again (wins over `disabled` for the same name).
+    public var enabled: Set<String> = []
+    /// Severity per rule id, category or entry id.
+    public var severities: [String: Severity] = [:]
+    /// Words and names never flagged (folded when the rule set is built).
+    public var accepted: Set<String> = []
+    /// Report leftover template placeholders (for a filled-in letter about to be sent).
+    public var reportPlaceholders = false
+
+    public init() {}
+}
+
+/// Everything needed to check documents: the analyzer, the compiled lexicon, the rule descriptions and
+/// the settings. Built once per run and shared by all documents and threads.
+public struct RuleSet: Sendable {
+    public let lexicons: LexiconSet
+    public let analyzer: Analyzer
+    public let lexicon: CompiledLexicon
+    public let descriptions: [String: RuleDescription]
+    public let settings: RuleSettings
+    let acceptedKeys: Set<String>
+    let abbreviationForms: Set<String>
+
+    public init(lexicons: LexiconSet, settings: RuleSettings = RuleSettings()) {
+        self.lexicons = lexicons
+        self.analyzer = Analyzer(lexicons: lexicons)
+        self.lexicon = CompiledLexicon(entries: lexicons.entries, tokenizer: analyzer.tokenizer)
+        self.descriptions = Dictionary(lexicons.rules.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        self.settings = settings
+        self.acceptedKeys = Set(settings.accepted.map { TextFolding.fold($0) })
+        self.abbreviationForms = Set(lexicons.entries.filter { $0.category == .abbreviation }.flatMap(\.forms))
+    }
+
+    /// The same lexicons and indexes with other settings (sharing the compiled lexicon).
+    public func with(settings: RuleSettings) -> RuleSet {
+        RuleSet(copying: self, settings: settings)
+    }
+
+    private init(copying other: RuleSet, settings: RuleSettings) {
+        self.lexicons = other.lexicons
+        self.analyzer = other.analyzer
+        self.lexicon = other.lexicon
+        self.descriptions = other.descriptions
+        self.settings = settings
+        self.acceptedKeys = Set(settings.accepted.map { TextFolding.fold($0) })
+        self.abbreviationForms = other.abbreviationForms
+    }
+
+    /// Helder's built-in lexicons, compiled into the binary at build time.
+    public static func builtInLexicons() -> LexiconSet {
+        CompactLexiconCoding.decode(EmbeddedLexicons.compact)
+    }
+
+    /// Is a finding of this rule/category/entry switched on for the current profile?
+    func isEnabled(rule: String, category: String, entry: String?, profiles: Set<Profile>) -> Bool {
+        let names = [rule, category] + (entry.map { [$0] } ?? [])
+        if names.contains(where: settings.enabled.contains) { return true }
+        if names.contains(where: settings.disabled.contains) { return false }
+        return profiles.contains(settings.profile)
+    }
+
+    func severity(rule: String, category: String, entry: String?, default value: Severity) -> Severity {
+        for name in [entry, rule, category].compactMap({ $0 }) {
+            if let severity = settings.severities[name] { return severity }
+        }
+        return value
+    }
+
+    func makeFinding(rule: String, entry: LexiconEntry?, category: String, range: Range<Int>,
+                     document: AnalyzedDocument, suggestion: String? = nil) -> Finding? {
+        let description = descriptions[rule]
+        let profiles = entry?.profiles ?? description?.profiles ?? Set(Profile.allCases)
+        guard isEnabled(rule: rule, category: category, entry: entry?.id, profiles: profiles) else { return nil }
+        let matched = document.source.string(range)
+        let message = (description?.message ?? "'{match}'").replacingOccurrences(of: "{match}", with: matched)
+        let severity = severity(rule: rule, category: category, entry: entry?.id,
+                                default: entry?.severity ?? description?.severity ?? .warning)
+        return Finding(rule: rule, entry: entry?.id, category: category, severity: severity, range: range,
+                       message: message, suggestion: suggestion ?? description?.suggestion ?? "",
+                       explanation: entry?.explanation ?? description?.rationale ?? "")
+    }
+}

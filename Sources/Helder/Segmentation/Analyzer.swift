@@ -1,0 +1,53 @@
+import LexiconFormat
+
+/// A document after segmentation: tokens, sentences and entities, computed once and read by every rule.
+public struct AnalyzedDocument: Sendable {
+    public let source: SourceText
+    public let tokens: [Token]
+    /// Sentences as ranges of token indexes.
+    public let sentences: [Range<Int>]
+    public let entities: [EntitySpan]
+    /// For each token: the index of its sentence.
+    public let sentenceOfToken: [Int]
+    /// For each token: whether it is part of an entity (date, amount, …).
+    public let inEntity: [Bool]
+
+    public func text(of token: Token) -> String { source.string(token.range) }
+}
+
+/// Runs tokenizer, sentence splitter and entity recognizer over a source text.
+public struct Analyzer: Sendable {
+    public let tokenizer: Tokenizer
+    public let splitter: SentenceSplitter
+    public let recognizer = EntityRecognizer()
+
+    public init(tokenizer: Tokenizer, splitter: SentenceSplitter) {
+        self.tokenizer = tokenizer
+        self.splitter = splitter
+    }
+
+    /// The analyzer with Helder's own abbreviation knowledge from `Lexicons/`.
+    public init(lexicons: LexiconSet) {
+        let dotted = lexicons.nonFinalAbbreviations.union(
+            lexicons.entries.filter { $0.category == .abbreviation }.flatMap(\.forms).filter { $0.hasSuffix(".") })
+        let known = Set(lexicons.entries.filter { $0.category == .abbreviation }.flatMap(\.forms))
+        self.init(tokenizer: Tokenizer(dottedAbbreviations: dotted, knownAbbreviations: known.union(lexicons.knownAcronyms)),
+                  splitter: SentenceSplitter(nonFinalAbbreviations: dotted))
+    }
+
+    public func analyze(_ source: SourceText) -> AnalyzedDocument {
+        let tokens = tokenizer.tokenize(source.text)
+        let sentences = splitter.split(tokens, in: source.text)
+        let entities = recognizer.entities(in: tokens, text: source.text)
+        var sentenceOfToken = [Int](repeating: 0, count: tokens.count)
+        for (number, sentence) in sentences.enumerated() {
+            for index in sentence { sentenceOfToken[index] = number }
+        }
+        var inEntity = [Bool](repeating: false, count: tokens.count)
+        for entity in entities {
+            for index in entity.tokens { inEntity[index] = true }
+        }
+        return AnalyzedDocument(source: source, tokens: tokens, sentences: sentences, entities: entities,
+                                sentenceOfToken: sentenceOfToken, inEntity: inEntity)
+    }
+}

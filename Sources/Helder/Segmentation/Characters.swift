@@ -1,0 +1,82 @@
+/// Character classes the tokenizer needs, on Unicode scalars decoded from UTF-8.
+enum CharacterClass: Equatable {
+    case space, newline, letter, digit, apostrophe, hyphen, ignorable, other
+}
+
+extension UnsafeBufferPointer where Element == UInt8 {
+    /// The scalar at `index` and its UTF-8 length. Input is valid UTF-8 (the decoder guarantees it).
+    @inline(__always)
+    func scalar(at index: Int) -> (value: UInt32, length: Int) {
+        let lead = self[index]
+        if lead < 0x80 { return (UInt32(lead), 1) }
+        if lead < 0xE0, index + 1 < count {
+            return (UInt32(lead & 0x1F) << 6 | UInt32(self[index + 1] & 0x3F), 2)
+        }
+        if lead < 0xF0, index + 2 < count {
+            return (UInt32(lead & 0x0F) << 12 | UInt32(self[index + 1] & 0x3F) << 6 | UInt32(self[index + 2] & 0x3F), 3)
+        }
+        if index + 3 < count {
+            return (UInt32(lead & 0x07) << 18 | UInt32(self[index + 1] & 0x3F) << 12
+                    | UInt32(self[index + 2] & 0x3F) << 6 | UInt32(self[index + 3] & 0x3F), 4)
+        }
+        return (0xFFFD, 1)
+    }
+}
+
+enum Characters {
+    @inline(__always)
+    static func classify(_ value: UInt32) -> CharacterClass {
+        if value < 0x80 { return asciiClasses[Int(value)] }
+        switch value {
+        case 0xA0, 0x1680, 0x2000...0x200A, 0x202F, 0x205F, 0x3000: return .space
+        case 0x85, 0x2028, 0x2029: return .newline
+        case 0xAD, 0x200B...0x200D, 0x2060, 0xFEFF: return .ignorable
+        case 0x2018, 0x2019, 0xB4: return .apostrophe
+        case 0x2010, 0x2011: return .hyphen
+        case 0xFFFD: return .letter
+        default:
+            guard let scalar = Unicode.Scalar(value) else { return .other }
+            let properties = scalar.properties
+            if properties.isAlphabetic { return .letter }
+            switch properties.generalCategory {
+            case .nonspacingMark, .spacingMark, .enclosingMark: return .letter
+            case .decimalNumber: return .digit
+            default: return .other
+            }
+        }
+    }
+
+    static let asciiClasses: [CharacterClass] = (0..<128).map { byte in
+        switch UInt8(byte) {
+        case 0x20, 0x09, 0x0B, 0x0C: .space
+        case 0x0A, 0x0D: .newline
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"): .letter
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): .digit
+        case UInt8(ascii: "'"), UInt8(ascii: "`"): .apostrophe
+        case UInt8(ascii: "-"): .hyphen
+        default: .other
+        }
+    }
+
+    static func isUppercase(_ value: UInt32) -> Bool {
+        if value < 0x80 { return value >= 65 && value <= 90 }
+        return Unicode.Scalar(value)?.properties.isUppercase ?? false
+    }
+
+    static func isLowercase(_ value: UInt32) -> Bool {
+        if value < 0x80 { return value >= 97 && value <= 122 }
+        return Unicode.Scalar(value)?.properties.isLowercase ?? false
+    }
+
+    /// Top-level domains that make `word.tld` a web address rather than two words.
+    static let topLevelDomains: Set<String> = [
+        "nl", "be", "com", "org", "net", "eu", "info", "nu", "de", "io", "gov", "edu", "frl", "amsterdam",
+    ]
+}
+
+extension UInt32 {
+    /// The code point of an ASCII character, for readable comparisons with decoded scalars.
+    init(ascii scalar: Unicode.Scalar) {
+        self = scalar.value
+    }
+}

@@ -1,0 +1,101 @@
+/// Finds multi-token units that rules must leave alone: dates (`12 maart 2026`, `12-03-2026`), amounts
+/// (`€ 1.250,00`), phone numbers (`088 - 123 45 67`), times (`10.00 uur`, `9:30`), percentages and
+/// article references (`art. 1:263 BW`).
+public struct EntityRecognizer: Sendable {
+    static let months: Set<String> = [
+        "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
+        "november", "december", "jan.", "feb.", "mrt.", "apr.", "jun.", "jul.", "aug.", "sep.", "sept.", "okt.",
+        "nov.", "dec.",
+    ]
+    static let articleWords: Set<String> = ["art.", "artikel", "artikelen", "lid", "sub"]
+    static let lawCodes: Set<String> = ["BW", "Sr", "Sv", "Awb", "Jw", "Wmo", "Rv", "WvSr", "WvSv", "AVG", "Jeugdwet", "Grondwet"]
+
+    public init() {}
+
+    public func entities(in tokens: [Token], text: [UInt8]) -> [EntitySpan] {
+        var spans: [EntitySpan] = []
+        var index = 0
+        func value(_ i: Int) -> String { String(decoding: text[tokens[i].start..<tokens[i].end], as: UTF8.self) }
+        func isNumber(_ i: Int) -> Bool { i < tokens.count && tokens[i].kind == .number }
+        while index < tokens.count {
+            let token = tokens[index]
+            // Article references: art. 1:263 BW, artikel 7.3 lid 2 Jeugdwet
+            if Self.articleWords.contains(token.key), token.key != "lid", token.key != "sub", isNumber(index + 1) {
+                var end = index + 2
+                while end < tokens.count {
+                    if Self.articleWords.contains(tokens[end].key) || isNumber(end) || Self.lawCodes.contains(value(end)) {
+                        end += 1
+                    } else if tokens[end].kind == .word, tokens[end].key.count <= 2, end + 1 < tokens.count, isNumber(end) {
+                        end += 1
+                    } else {
+                        break
+                    }
+                }
+                spans.append(EntitySpan(kind: .articleReference, tokens: index..<end))
+                index = end
+                continue
+            }
+            // Amounts: € 1.250,00 / €1.250 / 1.250 euro
+            if token.kind == .symbol, value(index) == "€" || value(index) == "$", isNumber(index + 1) {
+                var end = index + 2
+                if end + 1 < tokens.count, value(end) == ",", value(end + 1) == "-" { end += 2 }
+                spans.append(EntitySpan(kind: .amount, tokens: index..<end))
+                index = end
+                continue
+            }
+            if token.kind == .number {
+                // Dates: 12 maart 2026
+                if index + 1 < tokens.count, Self.months.contains(tokens[index + 1].key) {
+                    let end = isNumber(index + 2) ? index + 3 : index + 2
+                    spans.append(EntitySpan(kind: .date, tokens: index..<end))
+                    index = end
+                    continue
+                }
+                let text = value(index)
+                if text.hasSuffix("%") || (index + 1 < tokens.count && value(index + 1) == "%") {
+                    let end = text.hasSuffix("%") ? index + 1 : index + 2
+                    spans.append(EntitySpan(kind: .percentage, tokens: index..<end))
+                    index = end
+                    continue
+                }
+                if index + 1 < tokens.count, tokens[index + 1].key == "euro" {
+                    spans.append(EntitySpan(kind: .amount, tokens: index..<index + 2))
+                    index += 2
+                    continue
+                }
+                if index + 1 < tokens.count, tokens[index + 1].key == "uur" || text.contains(":") {
+                    let end = tokens[index + 1 < tokens.count ? index + 1 : index].key == "uur" ? index + 2 : index + 1
+                    spans.append(EntitySpan(kind: .time, tokens: index..<end))
+                    index = end
+                    continue
+                }
+                // Phone numbers: 0 followed by groups of digits, optionally with a dash: 088 - 123 45 67
+                if text.hasPrefix("0") || text.hasPrefix("+31") {
+                    var end = index + 1
+                    var digits = text.filter(\.isNumber).count
+                    while end < tokens.count, tokens[end].start - tokens[end - 1].end <= 1 {
+                        let part = value(end)
+                        if tokens[end].kind == .number, !part.contains(".") {
+                            digits += part.filter(\.isNumber).count
+                            end += 1
+                        } else if part == "-", isNumber(end + 1) {
+                            end += 1
+                        } else {
+                            break
+                        }
+                    }
+                    if digits >= 7 && digits <= 13 && (end > index + 1 || text.contains("-")) {
+                        spans.append(EntitySpan(kind: .phone, tokens: index..<end))
+                        index = end
+                        continue
+                    }
+                }
+                if text.filter({ $0 == "-" || $0 == "/" }).count == 2 {
+                    spans.append(EntitySpan(kind: .date, tokens: index..<index + 1))
+                }
+            }
+            index += 1
+        }
+        return spans
+    }
+}

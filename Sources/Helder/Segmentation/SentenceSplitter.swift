@@ -1,0 +1,114 @@
+/// Groups tokens into sentences with Dutch knowledge: no end after known abbreviations, initials or
+/// ordinals; a blank line, a list item or a short heading line ends a sentence; closing quotes and
+/// brackets stay with their sentence.
+public struct SentenceSplitter: Sendable {
+    /// Abbreviations that often close a sentence (`… enzovoort.`), so a capital after them starts a new one.
+    static let sentenceFinalAbbreviations: Set<String> = ["enz.", "etc.", "e.d.", "e.a.", "e.o.", "o.i.d.", "e.v.", "jl.", "ca.", "z.s.m."]
+    static let terminals: Set<String> = [".", "!", "?", "…", "?!", "!?"]
+
+    let nonFinalAbbreviations: Set<String>
+
+    public init(nonFinalAbbreviations: Set<String>) {
+        self.nonFinalAbbreviations = Set(nonFinalAbbreviations.map { $0.lowercased() })
+    }
+
+    /// Sentences as ranges of token indexes, covering all tokens in order.
+    public func split(_ tokens: [Token], in text: [UInt8]) -> [Range<Int>] {
+        guard !tokens.isEmpty else { return [] }
+        var sentences: [Range<Int>] = []
+        var start = 0
+        for index in 1..<tokens.count where startsSentence(index, tokens, text) {
+            sentences.append(start..<index)
+            start = index
+        }
+        sentences.append(start..<tokens.count)
+        return sentences
+    }
+
+    func startsSentence(_ index: Int, _ tokens: [Token], _ text: [UInt8]) -> Bool {
+        let token = tokens[index]
+        if token.flags.contains(.paragraphStart) { return true }
+        if token.flags.contains(.lineStart) {
+            if isListMarker(index, tokens, text) { return true }
+            if endsHeadingLine(before: index, tokens, text) { return true }
+        }
+        // Walk back over closing quotes and brackets to the punctuation that may end the sentence.
+        var previous = index - 1
+        while previous > 0, isCloser(tokens[previous], text), !tokens[previous].flags.contains(.spaceBefore) {
+            previous -= 1
+        }
+        let candidate = tokens[previous]
+        let candidateText = string(candidate, text)
+        if candidate.kind == .punctuation, Self.terminals.contains(candidateText) || candidateText.hasPrefix("..") {
+            return opensSentence(token, text)
+        }
+        if candidate.kind == .abbreviation, candidateText.hasSuffix("."), token.flags.contains(.spaceBefore) {
+            let lowered = candidateText.lowercased()
+            guard token.flags.contains(.capitalized), token.kind == .word else { return false }
+            if Self.sentenceFinalAbbreviations.contains(lowered) { return true }
+            if nonFinalAbbreviations.contains(lowered) { return false }
+            // An initial (`J.`) or an unknown dotted abbreviation before a name: keep together.
+            return false
+        }
+        return false
+    }
+
+    /// A capitalized word, a number, an opening quote or bracket, a placeholder: what a sentence starts with.
+    func opensSentence(_ token: Token, _ text: [UInt8]) -> Bool {
+        switch token.kind {
+        case .word:
+            if token.flags.contains(.capitalized) { return true }
+            // `'s Avonds`, `'t`: a clitic at the start of a sentence.
+            return token.key.hasPrefix("'")
+        case .number, .placeholder, .url, .email, .abbreviation:
+            return token.kind != .abbreviation || token.flags.contains(.capitalized)
+        case .punctuation:
+            let value = string(token, text)
+            return ["\"", "'", "“", "‘", "„", "(", "[", "«", "-", "–", "•"].contains(value)
+        case .symbol:
+            return true
+        }
+    }
+
+    func isCloser(_ token: Token, _ text: [UInt8]) -> Bool {
+        guard token.kind == .punctuation else { return false }
+        return ["\"", "'", "”", "’", "»", ")", "]"].contains(string(token, text))
+    }
+
+    /// `-`, `•`, `*`, `1.`, `2)`, `a)` at the start of a line.
+    func isListMarker(_ index: Int, _ tokens: [Token], _ text: [UInt8]) -> Bool {
+        let token = tokens[index]
+        let value = string(token, text)
+        if token.kind == .punctuation || token.kind == .symbol, ["-", "•", "*", "–", "·", "▪", "◦", "→"].contains(value) {
+            return true
+        }
+        guard index + 1 < tokens.count else { return false }
+        let next = string(tokens[index + 1], text)
+        let short = token.end - token.start <= 3
+        if token.kind == .number, short, next == "." || next == ")" { return true }
+        if token.kind == .word, short, token.end - token.start == 1, next == ")" { return true }
+        return false
+    }
+
+    /// A short line without final punctuation (a heading, a salutation, an address line) ends there.
+    func endsHeadingLine(before index: Int, _ tokens: [Token], _ text: [UInt8]) -> Bool {
+        let last = tokens[index - 1]
+        let lastText = string(last, text)
+        if Self.terminals.contains(lastText) { return false }
+        var lineStart = index - 1
+        while lineStart > 0, !tokens[lineStart].flags.contains(.lineStart) { lineStart -= 1 }
+        let lineLength = last.end - tokens[lineStart].start
+        let opener = tokens[index]
+        let startsLikeSentence = opener.flags.contains(.capitalized) || opener.kind != .word
+        if lastText == "," {
+            // `Beste mevrouw Jansen,` on a line of its own.
+            return index - lineStart <= 6 && lineLength < 50 && startsLikeSentence
+        }
+        if [";", ":", "-", "–", "("].contains(lastText) { return false }
+        return lineLength < 60 && startsLikeSentence && index - lineStart <= 10
+    }
+
+    func string(_ token: Token, _ text: [UInt8]) -> String {
+        String(decoding: text[token.start..<token.end], as: UTF8.self)
+    }
+}

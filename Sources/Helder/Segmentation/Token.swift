@@ -1,0 +1,57 @@
+/// What a token is. Rules use the kind to skip what is not prose (placeholders, URLs, numbers).
+public enum TokenKind: String, Sendable, Codable, CaseIterable {
+    case word, number, punctuation, symbol, placeholder, url, email, abbreviation
+}
+
+/// One token: a span of the analyzed text that never contains whitespace (except a word joined over a
+/// line-end hyphen, `ondertoezicht-\nstelling`).
+public struct Token: Sendable, Hashable {
+    public var start: Int
+    public var end: Int
+    public var kind: TokenKind
+    /// The matching key: case-folded, accents removed, typographic apostrophes as ', soft hyphens and
+    /// zero-width characters removed, a line-end hyphen joined. Empty for punctuation and symbols.
+    public var key: String
+    /// Layout around the token, for the sentence splitter and rules.
+    public var flags: Flags
+
+    public struct Flags: OptionSet, Sendable, Hashable {
+        public let rawValue: UInt8
+        public init(rawValue: UInt8) { self.rawValue = rawValue }
+        /// Whitespace (or the start of the text) comes before the token.
+        public static let spaceBefore = Flags(rawValue: 1 << 0)
+        /// The first token on its line.
+        public static let lineStart = Flags(rawValue: 1 << 1)
+        /// The first token after an empty line (or of the text).
+        public static let paragraphStart = Flags(rawValue: 1 << 2)
+        /// Starts with an uppercase letter.
+        public static let capitalized = Flags(rawValue: 1 << 3)
+        /// All letters uppercase, at least two of them.
+        public static let allCaps = Flags(rawValue: 1 << 4)
+        /// A word joined over a hyphen at a line end.
+        public static let joined = Flags(rawValue: 1 << 5)
+    }
+
+    public init(start: Int, end: Int, kind: TokenKind, key: String, flags: Flags) {
+        self.start = start
+        self.end = end
+        self.kind = kind
+        self.key = key
+        self.flags = flags
+    }
+
+    public var range: Range<Int> { start..<end }
+    public var isWordLike: Bool { kind == .word || kind == .abbreviation }
+}
+
+/// A multi-token unit rules should treat as one thing and never flag: a date, an amount, a phone number,
+/// a time, an article reference.
+public struct EntitySpan: Sendable, Hashable {
+    public enum Kind: String, Sendable, Codable {
+        case date, amount, phone, time, articleReference = "article-reference", percentage
+    }
+
+    public var kind: Kind
+    /// Indexes into the document's tokens.
+    public var tokens: Range<Int>
+}

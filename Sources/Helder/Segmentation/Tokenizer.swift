@@ -1,0 +1,472 @@
+/// Splits Dutch text into tokens: a scanner over UTF-8 with Dutch rules (clitics like `'s` and `zo'n`,
+/// hyphenated compounds, dotted abbreviations, numbers, dates, times, money, URLs, e-mail addresses and
+/// template placeholders). It works on bytes and allocates only the tokens' keys.
+public struct Tokenizer: Sendable {
+    /// Lowercased dotted abbreviations that keep their final dot (`bijv.`, `dhr.`, `art.`).
+    let dottedAbbreviations: Set<String>
+    /// Abbreviations as written (`OTS`, `RvdK`): `[OTS]` is a gloss of one, not a placeholder.
+    let knownAbbreviations: Set<String>
+
+    public init(dottedAbbreviations: Set<String>, knownAbbreviations: Set<String>) {
+        self.dottedAbbreviations = Set(dottedAbbreviations.map { $0.lowercased() })
+        self.knownAbbreviations = knownAbbreviations
+    }
+
+    public func tokenize(_ text: [UInt8]) -> [Token] {
+        text.withUnsafeBufferPointer { buffer in
+            var scanner = Scanner(buffer: buffer, tokenizer: self)
+            return scanner.run()
+        }
+    }
+}
+
+private struct Scanner {
+    let buffer: UnsafeBufferPointer<UInt8>
+    let tokenizer: Tokenizer
+    var tokens: [Token] = []
+    var index = 0
+
+    init(buffer: UnsafeBufferPointer<UInt8>, tokenizer: Tokenizer) {
+        self.buffer = buffer
+        self.tokenizer = tokenizer
+        tokens.reserveCapacity(buffer.count / 5)
+    }
+
+    var count: Int { buffer.count }
+
+    @inline(__always)
+    func character(at position: Int) -> (value: UInt32, length: Int, kind: CharacterClass) {
+        guard position < count else { return (0, 0, .space) }
+        let (value, length) = buffer.scalar(at: position)
+        return (value, length, Characters.classify(value))
+    }
+
+    func byte(_ position: Int) -> UInt8? { position < count ? buffer[position] : nil }
+
+    mutating func run() -> [Token] {
+        var flags: Token.Flags = [.spaceBefore, .lineStart, .paragraphStart]
+        var newlines = 2
+        while index < count {
+            let (value, length, kind) = character(at: index)
+            switch kind {
+            case .space, .ignorable:
+                index += length
+                flags.insert(.spaceBefore)
+                continue
+            case .newline:
+                if value == 0x0D, byte(index + 1) == 0x0A { index += 1 }
+                index += length
+                newlines += 1
+                flags.formUnion([.spaceBefore, .lineStart])
+                if newlines >= 2 { flags.insert(.paragraphStart) }
+                continue
+            default:
+                break
+            }
+            let start = index
+            let (end, tokenKind, joined) = scanToken(value: value, length: length, kind: kind)
+            index = max(end, start + length)
+            var tokenFlags = flags
+            if joined { tokenFlags.insert(.joined) }
+            tokens.append(makeToken(start: start, end: index, kind: tokenKind, flags: tokenFlags))
+            flags = []
+            newlines = 0
+        }
+        return tokens
+    }
+
+    mutating func scanToken(value: UInt32, length: Int, kind: CharacterClass) -> (Int, TokenKind, Bool) {
+        let start = index
+        if let end = placeholderEnd(at: start) { return (end, .placeholder, false) }
+        if kind == .letter || kind == .digit || value == UInt32(ascii: "w") || value == UInt32(ascii: "W") {
+            if let end = urlEnd(at: start) { return (end, .url, false) }
+            if let end = emailEnd(at: start) { return (end, .email, false) }
+        }
+        switch kind {
+        case .letter, .digit:
+            return scanWord(from: start)
+        case .apostrophe:
+            if let end = cliticEnd(at: start) { return (end, .word, false) }
+            return (start + length, .punctuation, false)
+        default:
+            if value == UInt32(ascii: ".") {
+                var end = start
+                while byte(end) == UInt8(ascii: ".") { end += 1 }
+                return (end, .punctuation, false)
+            }
+            return (start + length, Self.isSymbol(value) ? .symbol : .punctuation, false)
+        }
+    }
+
+    static func isSymbol(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x25, 0x26, 0x40, 0x23, 0x2B, 0x3D, 0x3C, 0x3E, 0x7C, 0x7E, 0x5E, 0x24, 0xA7, 0xB0: return true
+        case 0..<0x80: return false
+        default:
+            guard let scalar = Unicode.Scalar(value) else { return false }
+            switch scalar.properties.generalCategory {
+            case .currencySymbol, .mathSymbol, .modifierSymbol, .otherSymbol: return true
+            default: return false
+            }
+        }
+    }
+
+    // MARK: Words, numbers, abbreviations
+
+    mutating func scanWord(from start: Int) -> (Int, TokenKind, Bool) {
+        var position = start
+        var hasLetter = false, hasDigit = false, dotted = false, joined = false
+        var segmentStart = start
+        var previous: CharacterClass = .space
+        loop: while position < count {
+            let (value, length, kind) = character(at: position)
+            switch kind {
+            case .letter:
+                hasLetter = true
+                position += length
+                previous = .letter
+                continue
+            case .digit:
+                hasDigit = true
+                position += length
+                previous = .digit
+                continue
+            case .ignorable:
+                position += length
+                continue
+            default:
+                break
+            }
+            let next = position + length
+            let (_, _, nextKind) = character(at: next)
+            let nextIsAlphanumeric = nextKind == .letter || nextKind == .digit
+            switch kind {
+            case .apostrophe where previous == .letter && nextKind == .letter:
+                position = next
+                continue
+            case .hyphen where previous == .letter || previous == .digit:
+                if nextIsAlphanumeric {
+                    position = next
+                    previous = .hyphen
+                    continue
+                }
+                if nextKind == .newline, previous == .letter, let resume = lineBreakContinuation(after: next) {
+                    position = resume
+                    joined = true
+                    previous = .hyphen
+                    continue
+                }
+                if nextKind == .space || nextKind == .newline, previous == .letter, conjunctionFollows(next) {
+                    // `probleem- en krachtenanalyse`: the hyphen belongs to the first part.
+                    position = next
+                }
+                break loop
+            default:
+                break
+            }
+            switch value {
+            case UInt32(ascii: ".") where nextIsAlphanumeric && hasLetter:
+                if let end = domainEnd(from: start) { return (end, .url, false) }
+                if nextKind == .letter, !hasDigit, position - segmentStart <= 3, dottedSegmentFollows(next) {
+                    position = next
+                    segmentStart = next
+                    dotted = true
+                    previous = .other
+                    continue
+                }
+                break loop
+            case UInt32(ascii: "."), UInt32(ascii: ","):
+                if nextKind == .digit && previous == .digit && !hasLetter {
+                    position = next
+                    previous = .other
+                    continue
+                }
+                break loop
+            case UInt32(ascii: ":") where nextKind == .digit && previous == .digit:
+                position = next
+                previous = .other
+                continue
+            case UInt32(ascii: "/") where nextIsAlphanumeric && (previous == .letter || previous == .digit):
+                position = next
+                previous = .other
+                continue
+            case UInt32(ascii: "&") where nextKind == .letter && previous == .letter && hasUppercaseRun(start, position):
+                position = next
+                previous = .other
+                continue
+            case UInt32(ascii: "%") where previous == .digit && !hasLetter:
+                position = next
+                break loop
+            default:
+                break loop
+            }
+        }
+        var end = position
+        // A final dot belongs to dotted abbreviations, known abbreviations and initials.
+        if byte(end) == UInt8(ascii: "."), byte(end + 1) != UInt8(ascii: "."), hasLetter {
+            if dotted || isKnownDottedAbbreviation(start, end) || isInitial(start, end) {
+                end += 1
+                return (end, .abbreviation, joined)
+            }
+        }
+        if dotted { return (end, .abbreviation, joined) }
+        return (end, hasLetter ? .word : .number, joined)
+    }
+
+    /// After `-\n`, the position where the word goes on, when it goes on in lowercase.
+    func lineBreakContinuation(after newline: Int) -> Int? {
+        var position = newline
+        if byte(position) == 0x0D { position += 1 }
+        if byte(position) == 0x0A { position += 1 }
+        while let next = byte(position), next == 0x20 || next == 0x09 { position += 1 }
+        let (value, _, kind) = character(at: position)
+        return kind == .letter && Characters.isLowercase(value) ? position : nil
+    }
+
+    /// True when `en`, `of` or `tot` follows after whitespace (`probleem- en …`).
+    func conjunctionFollows(_ position: Int) -> Bool {
+        var position = position
+        while let next = byte(position), next == 0x20 || next == 0x09 { position += 1 }
+        for word in ["en", "of", "tot"] {
+            let bytes = Array(word.utf8)
+            guard position + bytes.count <= count else { continue }
+            if zip(bytes, buffer[position..<position + bytes.count]).allSatisfy({ $0 == $1 }) {
+                let after = position + bytes.count
+                if after >= count || Characters.classify(buffer.scalar(at: after).value) != .letter { return true }
+            }
+        }
+        return false
+    }
+
+    /// `z.s.m`: a short run of letters followed by another dot.
+    func dottedSegmentFollows(_ position: Int) -> Bool {
+        var position = position
+        var letters = 0
+        while position < count {
+            let (_, length, kind) = character(at: position)
+            guard kind == .letter else { break }
+            letters += 1
+            position += length
+        }
+        return letters >= 1 && letters <= 3 && byte(position) == UInt8(ascii: ".")
+    }
+
+    func hasUppercaseRun(_ start: Int, _ end: Int) -> Bool {
+        var position = start
+        while position < end {
+            let (value, length) = buffer.scalar(at: position)
+            if !Characters.isUppercase(value) { return false }
+            position += length
+        }
+        return end > start
+    }
+
+    func isKnownDottedAbbreviation(_ start: Int, _ end: Int) -> Bool {
+        let word = String(decoding: buffer[start..<end], as: UTF8.self).lowercased() + "."
+        return tokenizer.dottedAbbreviations.contains(word)
+    }
+
+    /// A single uppercase letter: an initial (`J.`).
+    func isInitial(_ start: Int, _ end: Int) -> Bool {
+        let (value, length) = buffer.scalar(at: start)
+        return start + length == end && Characters.isUppercase(value)
+    }
+
+    /// `'s`, `'t`, `'n`, `'k`, `'m`: a clitic with its apostrophe; `'s-Hertogenbosch` as one word.
+    mutating func cliticEnd(at start: Int) -> Int? {
+        let (_, apostropheLength, _) = character(at: start)
+        let letterPosition = start + apostropheLength
+        guard let letter = byte(letterPosition) else { return nil }
+        guard "stnkmSTNKM".utf8.contains(letter) else { return nil }
+        let after = letterPosition + 1
+        let (_, _, afterKind) = character(at: after)
+        if afterKind == .letter || afterKind == .digit { return nil }
+        if afterKind == .hyphen, case let (_, _, kind) = character(at: after + 1), kind == .letter {
+            let (end, _, _) = scanWord(from: after + 1)
+            return end
+        }
+        return after
+    }
+
+    // MARK: Placeholders, URLs, e-mail
+
+    func placeholderEnd(at start: Int) -> Int? {
+        guard let first = byte(start) else { return nil }
+        switch first {
+        case 0xC2 where byte(start + 1) == 0xAB: // « … »
+            return closing([0xC2, 0xBB], from: start + 2, limit: 80).flatMap { $0 > start + 2 ? $0 + 2 : nil }
+        case UInt8(ascii: "{") where byte(start + 1) == UInt8(ascii: "{"):
+            return closing(Array("}}".utf8), from: start + 2, limit: 80).map { $0 + 2 }
+        case UInt8(ascii: "<") where byte(start + 1) == UInt8(ascii: "<"):
+            return closing(Array(">>".utf8), from: start + 2, limit: 80).flatMap { end in
+                isFieldName(start + 2, end, allowSpaces: true) ? end + 2 : nil
+            }
+        case UInt8(ascii: "["):
+            guard let end = closing(Array("]".utf8), from: start + 1, limit: 60), end > start + 1,
+                  byte(end + 1) != UInt8(ascii: "(") else { return nil }
+            let content = String(decoding: buffer[start + 1..<end], as: UTF8.self)
+            guard !tokenizer.knownAbbreviations.contains(content), isBracketField(start + 1, end) else { return nil }
+            return end + 1
+        case UInt8(ascii: "$"), UInt8(ascii: "%"):
+            guard let end = closing([first], from: start + 1, limit: 40), isFieldName(start + 1, end, allowSpaces: false),
+                  let lead = byte(start + 1), lead == UInt8(ascii: "_") || Characters.classify(UInt32(lead)) == .letter
+            else { return nil }
+            return end + 1
+        default:
+            return nil
+        }
+    }
+
+    /// The offset of `terminator` after `from`, on the same line and within `limit` bytes.
+    func closing(_ terminator: [UInt8], from: Int, limit: Int) -> Int? {
+        var position = from
+        let end = min(count, from + limit)
+        while position + terminator.count <= end {
+            let byte = buffer[position]
+            if byte == 0x0A || byte == 0x0D { return nil }
+            if byte == terminator[0], terminator.count == 1 || buffer[position + 1] == terminator[1] { return position }
+            position += 1
+        }
+        return nil
+    }
+
+    /// Letters, digits, `_`, `-`, `.` (and spaces where allowed): a template field name.
+    func isFieldName(_ start: Int, _ end: Int, allowSpaces: Bool) -> Bool {
+        guard end > start else { return false }
+        var position = start
+        while position < end {
+            let (value, length, kind) = character(at: position)
+            switch kind {
+            case .letter, .digit, .hyphen: break
+            case .space where allowSpaces: break
+            default:
+                if value != UInt32(ascii: "_") && value != UInt32(ascii: ".") { return false }
+            }
+            position += length
+        }
+        return true
+    }
+
+    /// `[NAAM KIND]`, `[datum]`, `[Naam ouder]`: a field name of at most four words, not a remark.
+    func isBracketField(_ start: Int, _ end: Int) -> Bool {
+        guard isFieldName(start, end, allowSpaces: true) else { return false }
+        let content = String(decoding: buffer[start..<end], as: UTF8.self)
+        let words = content.split(separator: " ")
+        guard !words.isEmpty, words.count <= 4, content.contains(where: \.isLetter) else { return false }
+        if content.contains("_") || words.count == 1 { return true }
+        let letters = content.unicodeScalars.filter { $0.properties.isAlphabetic }
+        if letters.allSatisfy({ $0.properties.isUppercase }) { return true }
+        return words.first.map { $0.first?.isUppercase ?? false } ?? false
+    }
+
+    func urlEnd(at start: Int) -> Int? {
+        let prefixes = ["https://", "http://", "www."]
+        let lowered = buffer[start..<min(count, start + 8)].map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }
+        guard prefixes.contains(where: { lowered.starts(with: $0.utf8) }) else { return nil }
+        var position = start
+        while position < count {
+            let (value, length, kind) = character(at: position)
+            if kind == .space || kind == .newline { break }
+            if value == UInt32(ascii: "<") || value == UInt32(ascii: ">") || value == UInt32(ascii: "\"") || value == 0xAB || value == 0xBB { break }
+            position += length
+        }
+        return trimURLTail(start, position)
+    }
+
+    func trimURLTail(_ start: Int, _ end: Int) -> Int? {
+        var end = end
+        let content = buffer[start..<end]
+        let opens = content.filter { $0 == UInt8(ascii: "(") }.count
+        while end > start, let last = byte(end - 1) {
+            if ".,;:!?'\"".utf8.contains(last) { end -= 1; continue }
+            if last == UInt8(ascii: ")") && opens == 0 { end -= 1; continue }
+            break
+        }
+        return end > start + 4 ? end : nil
+    }
+
+    /// `naam@organisatie.nl`, also with dots in the name part.
+    func emailEnd(at start: Int) -> Int? {
+        var position = start
+        let limit = min(count, start + 64)
+        while position < limit, let byte = byte(position), Self.isEmailLocal(byte) { position += 1 }
+        guard byte(position) == UInt8(ascii: "@"), position > start else { return nil }
+        position += 1
+        let domainStart = position
+        var dots = 0
+        while let byte = byte(position), Self.isEmailDomain(byte) {
+            if byte == UInt8(ascii: ".") { dots += 1 }
+            position += 1
+        }
+        while position > domainStart, byte(position - 1) == UInt8(ascii: ".") || byte(position - 1) == UInt8(ascii: "-") {
+            position -= 1
+            dots -= byte(position) == UInt8(ascii: ".") ? 1 : 0
+        }
+        return dots >= 1 && position > domainStart + 2 ? position : nil
+    }
+
+    static func isEmailLocal(_ byte: UInt8) -> Bool {
+        (byte >= 97 && byte <= 122) || (byte >= 65 && byte <= 90) || (byte >= 48 && byte <= 57) || "._%+-".utf8.contains(byte)
+    }
+
+    static func isEmailDomain(_ byte: UInt8) -> Bool {
+        (byte >= 97 && byte <= 122) || (byte >= 65 && byte <= 90) || (byte >= 48 && byte <= 57) || byte == 46 || byte == 45
+    }
+
+    // MARK: Token values
+
+    func makeToken(start: Int, end: Int, kind: TokenKind, flags: Token.Flags) -> Token {
+        var flags = flags
+        var key = ""
+        var kind = kind
+        if kind == .word || kind == .abbreviation {
+            var letters = 0, uppercase = 0, lowercase = 0
+            var position = start
+            var firstLetterSeen = false
+            while position < end {
+                let (value, length, charKind) = character(at: position)
+                if charKind == .letter {
+                    letters += 1
+                    if Characters.isUppercase(value) {
+                        uppercase += 1
+                        if !firstLetterSeen { flags.insert(.capitalized) }
+                    } else if Characters.isLowercase(value) {
+                        lowercase += 1
+                    }
+                    firstLetterSeen = true
+                }
+                position += length
+            }
+            if uppercase >= 2 && lowercase == 0 { flags.insert(.allCaps) }
+            key = TextFolding.key(buffer, start..<end, joined: flags.contains(.joined))
+        }
+        return Token(start: start, end: end, kind: kind, key: key, flags: flags)
+    }
+
+    /// `veiligthuis.nl`, `gemeente-utrecht.nl/jeugd`: a host name ending in a known top-level domain.
+    func domainEnd(from start: Int) -> Int? {
+        var position = start
+        var parts: [Range<Int>] = []
+        var partStart = start
+        while let byte = byte(position), Self.isEmailDomain(byte) {
+            if byte == UInt8(ascii: ".") {
+                parts.append(partStart..<position)
+                partStart = position + 1
+            }
+            position += 1
+        }
+        parts.append(partStart..<position)
+        guard parts.count >= 2, parts.allSatisfy({ !$0.isEmpty }), let last = parts.last else { return nil }
+        let tld = String(decoding: buffer[last], as: UTF8.self).lowercased()
+        guard Characters.topLevelDomains.contains(tld) else { return nil }
+        if byte(position) == UInt8(ascii: "/") {
+            while position < count {
+                let (value, length, kind) = character(at: position)
+                if kind == .space || kind == .newline || value == UInt32(ascii: "<") || value == UInt32(ascii: ">") { break }
+                position += length
+            }
+            return trimURLTail(start, position)
+        }
+        return position
+    }
+}

@@ -1,0 +1,55 @@
+/// 1-based lines and columns (in Unicode code points) of byte offsets in UTF-8 text.
+/// A line ends at LF, CRLF or a lone CR.
+public struct LineIndex: Sendable {
+    /// Byte offset where each line starts.
+    public private(set) var lineStarts: [Int]
+
+    public init(_ utf8: [UInt8]) {
+        var starts = [0]
+        utf8.withUnsafeBufferPointer { buffer in
+            var index = 0
+            while index < buffer.count {
+                let byte = buffer[index]
+                if byte == 0x0A {
+                    starts.append(index + 1)
+                } else if byte == 0x0D {
+                    if index + 1 < buffer.count, buffer[index + 1] == 0x0A { index += 1 }
+                    starts.append(index + 1)
+                }
+                index += 1
+            }
+        }
+        lineStarts = starts
+    }
+
+    /// The 0-based line holding `offset`.
+    public func lineNumber(of offset: Int) -> Int {
+        var low = 0, high = lineStarts.count - 1
+        while low < high {
+            let mid = (low + high + 1) / 2
+            if lineStarts[mid] <= offset { low = mid } else { high = mid - 1 }
+        }
+        return low
+    }
+
+    /// 1-based line and column of a byte offset in `utf8` (the text this index was built from).
+    public func location(of offset: Int, in utf8: [UInt8]) -> (line: Int, column: Int) {
+        let line = lineNumber(of: offset)
+        var column = 1
+        var index = lineStarts[line]
+        let end = min(offset, utf8.count)
+        while index < end {
+            if utf8[index] & 0xC0 != 0x80 { column += 1 }
+            index += 1
+        }
+        return (line + 1, column)
+    }
+
+    /// The byte range of a 0-based line, without its line end.
+    public func lineRange(_ line: Int, in utf8: [UInt8]) -> Range<Int> {
+        let start = lineStarts[line]
+        var end = line + 1 < lineStarts.count ? lineStarts[line + 1] : utf8.count
+        while end > start, utf8[end - 1] == 0x0A || utf8[end - 1] == 0x0D { end -= 1 }
+        return start..<end
+    }
+}

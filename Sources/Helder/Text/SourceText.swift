@@ -1,0 +1,72 @@
+/// The text Helder analyzes, as a document reader produced it from a file: the visible text in UTF-8,
+/// plus what is needed to point back into the file (byte offsets) and into what the user sees (lines and
+/// columns).
+public struct SourceText: Sendable {
+    /// The analyzed text (UTF-8). For plain text this is the decoded file; for HTML the visible text.
+    public let text: [UInt8]
+    /// Text offsets → offsets in `decoded.utf8`; nil when the text is the decoded text itself.
+    let toDecoded: OffsetMap?
+    public let decoded: DecodedText
+    let lines: LineIndex
+    /// Everything Helder worked around while reading the file.
+    public var warnings: [InputWarning] { decoded.warnings + readerWarnings }
+    var readerWarnings: [InputWarning] = []
+
+    /// Plain text: the decoded text is what is analyzed.
+    public init(decoded: DecodedText) {
+        self.text = decoded.utf8
+        self.toDecoded = nil
+        self.decoded = decoded
+        self.lines = LineIndex(decoded.utf8)
+    }
+
+    /// Derived text (markup removed) with a map back to the decoded text.
+    public init(text: [UInt8], map: OffsetMap, decoded: DecodedText, warnings: [InputWarning] = []) {
+        self.text = text
+        self.toDecoded = map
+        self.decoded = decoded
+        self.lines = LineIndex(decoded.utf8)
+        self.readerWarnings = warnings
+    }
+
+    /// Convenience for tests and stdin: a UTF-8 string as its own file.
+    public init(string: String) {
+        self.init(decoded: DecodedText(text: string))
+    }
+
+    /// Offset in `decoded.utf8` of a text offset.
+    public func decodedOffset(_ offset: Int) -> Int {
+        toDecoded?.source(offset) ?? offset
+    }
+
+    public func decodedRange(_ range: Range<Int>) -> Range<Int> {
+        toDecoded?.source(range) ?? range
+    }
+
+    /// The byte range in the original file of a text range.
+    public func fileRange(_ range: Range<Int>) -> Range<Int> {
+        decoded.map.source(decodedRange(range))
+    }
+
+    /// 1-based line and column (code points) in what the user sees.
+    public func location(of offset: Int) -> (line: Int, column: Int) {
+        lines.location(of: decodedOffset(offset), in: decoded.utf8)
+    }
+
+    /// The decoded text of a text range as the file has it (for `match`): the decoded source range, so
+    /// `&amp;` in HTML stays `&amp;` and it equals the file's bytes at the reported offset.
+    public func matchText(_ range: Range<Int>) -> String {
+        let decodedRange = decodedRange(range)
+        return String(decoding: decoded.utf8[decodedRange.clamped(to: 0..<decoded.utf8.count)], as: UTF8.self)
+    }
+
+    /// The line of the decoded text that holds a text offset (for carets in the text report).
+    public func sourceLine(containing offset: Int) -> String {
+        let line = lines.lineNumber(of: decodedOffset(offset))
+        return String(decoding: decoded.utf8[lines.lineRange(line, in: decoded.utf8)], as: UTF8.self)
+    }
+
+    public func string(_ range: Range<Int>) -> String {
+        String(decoding: text[range.clamped(to: 0..<text.count)], as: UTF8.self)
+    }
+}

@@ -1,0 +1,90 @@
+/// A compact text form of a `LexiconSet`, embedded in the binary at build time and read at start-up in a
+/// few milliseconds (parsing YAML on every run would cost ~90 ms). Fields are separated by ASCII control
+/// characters that never occur in lexicon text.
+public enum CompactLexiconCoding {
+    static let section: Character = "\u{1C}"
+    static let list: Character = "\u{1D}"
+    static let record: Character = "\u{1E}"
+    static let field: Character = "\u{1F}"
+
+    public static func encode(_ set: LexiconSet) -> String {
+        func join(_ values: [String]) -> String { values.joined(separator: String(list)) }
+        func profiles(_ values: Set<Profile>) -> String { join(values.map(\.rawValue).sorted()) }
+        let entries = set.entries.map { entry in
+            [
+                entry.id, entry.rule, entry.category.rawValue, entry.severity.rawValue, profiles(entry.profiles),
+                join(entry.forms), join(entry.alternatives), entry.explanation, join(entry.examples),
+                join(entry.counterexamples), entry.exact ? "1" : "0", entry.compound ? "1" : "0",
+                entry.expansion ?? "", entry.source,
+            ].joined(separator: String(field))
+        }
+        let rules = set.rules.map { rule in
+            [
+                rule.id, rule.category?.rawValue ?? "", rule.name, rule.severity.rawValue, profiles(rule.profiles),
+                rule.summary, rule.rationale, rule.message, rule.suggestion, join(rule.examples),
+                join(rule.counterexamples),
+            ].joined(separator: String(field))
+        }
+        let grammar = set.grammar
+        let grammarLists = [
+            grammar.singularReaders, grammar.pluralReaders, grammar.singularModals, grammar.pluralModals,
+            grammar.singularModalsWithTe, grammar.pluralModalsWithTe, grammar.clauseOpeners,
+            grammar.clauseBreaks, grammar.possessedNouns,
+        ].map { join($0.sorted()) }
+        return [
+            entries.joined(separator: String(record)),
+            rules.joined(separator: String(record)),
+            join(set.knownAcronyms.sorted()),
+            join(set.nonFinalAbbreviations.sorted()),
+            grammarLists.joined(separator: String(field)),
+        ].joined(separator: String(section))
+    }
+
+    public static func decode(_ text: String) -> LexiconSet {
+        func split(_ text: Substring, _ separator: Character) -> [Substring] {
+            guard !text.isEmpty else { return [] }
+            let byte = separator.asciiValue!
+            return text.utf8.split(separator: byte, omittingEmptySubsequences: false).map { Substring($0) }
+        }
+        func strings(_ text: Substring) -> [String] { split(text, list).map(String.init) }
+        func profiles(_ text: Substring) -> Set<Profile> { Set(split(text, list).compactMap { Profile(rawValue: String($0)) }) }
+        var set = LexiconSet()
+        let sections = split(Substring(text), section)
+        guard sections.count == 5 else { return set }
+        for recordText in split(sections[0], record) {
+            let f = split(recordText, field)
+            guard f.count == 14, let category = Category(rawValue: String(f[2])),
+                  let severity = Severity(rawValue: String(f[3])) else { continue }
+            set.entries.append(LexiconEntry(
+                id: String(f[0]), rule: String(f[1]), category: category, severity: severity,
+                profiles: profiles(f[4]), forms: strings(f[5]), alternatives: strings(f[6]),
+                explanation: String(f[7]), examples: strings(f[8]), counterexamples: strings(f[9]),
+                exact: f[10] == "1", compound: f[11] == "1", expansion: f[12].isEmpty ? nil : String(f[12]),
+                source: String(f[13])))
+        }
+        for recordText in split(sections[1], record) {
+            let f = split(recordText, field)
+            guard f.count == 11, let severity = Severity(rawValue: String(f[3])) else { continue }
+            set.rules.append(RuleDescription(
+                id: String(f[0]), category: Category(rawValue: String(f[1])), name: String(f[2]),
+                severity: severity, profiles: profiles(f[4]), summary: String(f[5]), rationale: String(f[6]),
+                message: String(f[7]), suggestion: String(f[8]), examples: strings(f[9]),
+                counterexamples: strings(f[10])))
+        }
+        set.knownAcronyms = Set(strings(sections[2]))
+        set.nonFinalAbbreviations = Set(strings(sections[3]))
+        let g = split(sections[4], field).map { Set(strings($0)) }
+        if g.count == 9 {
+            set.grammar.singularReaders = g[0]
+            set.grammar.pluralReaders = g[1]
+            set.grammar.singularModals = g[2]
+            set.grammar.pluralModals = g[3]
+            set.grammar.singularModalsWithTe = g[4]
+            set.grammar.pluralModalsWithTe = g[5]
+            set.grammar.clauseOpeners = g[6]
+            set.grammar.clauseBreaks = g[7]
+            set.grammar.possessedNouns = g[8]
+        }
+        return set
+    }
+}

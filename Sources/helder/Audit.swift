@@ -1,0 +1,52 @@
+import ArgumentParser
+import Foundation
+import Helder
+
+struct Audit: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Overzicht van een map met sjablonen: bevindingen per document, per categorie en per woord."
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, csv, html }
+
+    @Argument(help: "Mappen en bestanden.")
+    var paths: [String]
+
+    @OptionGroup var common: CommonOptions
+
+    @Option(help: "Uitvoer: text, json, csv of html.")
+    var format: Format = .text
+
+    @Option(help: "Schrijf het overzicht naar dit bestand in plaats van naar het scherm.")
+    var output: String?
+
+    @Flag(help: "Laat gevonden woorden weg uit het overzicht.")
+    var redact = false
+
+    func run() throws {
+        let session = try Session(common)
+        let reports = session.run(paths, options: common)
+        for report in reports where report.error != nil { printError("\(report.path): \(report.error!.description)") }
+        let audit = AuditReport(reports)
+        let text: String
+        switch format {
+        case .text: text = audit.text()
+        case .json: text = audit.json(redact: redact)
+        case .csv: text = audit.csv()
+        case .html: text = audit.html(redact: redact)
+        }
+        if let output {
+            do {
+                try writeAtomically(text, to: output)
+            } catch {
+                printError("\(output): kan het bestand niet schrijven")
+                throw ExitCode(2)
+            }
+        } else {
+            var buffer = OutputBuffer()
+            buffer.write(text)
+            buffer.flush()
+        }
+        if reports.contains(where: { $0.error != nil }) { throw ExitCode(2) }
+    }
+}

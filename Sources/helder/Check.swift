@@ -1,0 +1,225 @@
+import ArgumentParser
+import Foundation
+import Helder
+import LexiconFormat
+
+extension Profile: ExpressibleByArgument {}
+extension Severity: ExpressibleByArgument {}
+extension ReportFormat: ExpressibleByArgument {}
+
+enum FailLevel: String, ExpressibleByArgument, CaseIterable {
+    case info, warning, error, never
+    var severity: Severity? { Severity(rawValue: rawValue) }
+}
+
+enum PlaceholderMode: String, ExpressibleByArgument, CaseIterable { case ignore, report }
+
+/// Options shared by `check` and `audit`.
+struct CommonOptions: ParsableArguments {
+    @Option(help: "Voor wie is de tekst: brief (aan ouder of jongere) of dossier (over een gezin).")
+    var profile: Profile?
+
+    @Option(help: "Configuratiebestand (standaard: .helder.yml in deze map of een map erboven).")
+    var config: String?
+
+    @Option(name: .customLong("include"), help: "Alleen bestanden die hierop passen (glob, mag vaker).")
+    var includes: [String] = []
+
+    @Option(name: .customLong("exclude"), help: "Sla bestanden over die hierop passen (glob, mag vaker).")
+    var excludes: [String] = []
+
+    @Option(help: "Aantal bestanden tegelijk (standaard: aantal processorkernen).")
+    var jobs: Int?
+
+    @Option(help: "Bestanden groter dan dit aantal MB worden overgeslagen.")
+    var maxFileSize: Int = 512
+
+    @Option(help: "Naam voor de invoer van stdin (-), bepaalt ook het soort bestand.")
+    var stdinFilename: String?
+
+    func validate() throws {
+        if let jobs, jobs < 1 { throw ValidationError("--jobs moet 1 of meer zijn") }
+        if maxFileSize < 1 { throw ValidationError("--max-file-size moet 1 of meer zijn") }
+    }
+}
+
+/// Loads configuration and lexicons and builds the batch checker: the part `check` and `audit` share.
+struct Session {
+    let configuration: Configuration
+    let batch: BatchChecker
+    let descriptions: [String: RuleDescription]
+
+    init(_ options: CommonOptions, placeholders: PlaceholderMode = .ignore, keepSourceLines: Bool = false) throws {
+        var lexicons = RuleSet.builtInLexicons()
+        let knownNames = Set(lexicons.rules.map(\.id) + Category.allCases.map(\.rawValue) + ["template"] + lexicons.entries.map(\.id))
+        var configuration = Configuration()
+        if let path = options.config ?? Configuration.find(from: FileManager.default.currentDirectoryPath) {
+            do {
+                configuration = try Configuration.load(path: path, knownNames: knownNames)
+            } catch {
+                printError("\(error)")
+                throw ExitCode(2)
+            }
+        }
+        for path in configuration.lexiconFiles {
+            let full = path.hasPrefix("/") ? path : configuration.directory + "/" + path
+            do {
+                guard let data = FileManager.default.contents(atPath: full) else { throw InputError.notFound }
+                lexicons.merge(try LexiconSourceReader().read(yaml: String(decoding: data, as: UTF8.self), name: path))
+            } catch {
+                printError("\(full): \(error)")
+                throw ExitCode(2)
+            }
+        }
+        for problem in LexiconValidator().problems(in: lexicons) { configuration.warnings.append(problem) }
+        for warning in configuration.warnings { printError("waarschuwing: \(warning)") }
+        var settings = RuleSettings()
+        settings.profile = options.profile ?? configuration.profile ?? .brief
+        settings.disabled = configuration.disabled
+        settings.enabled = configuration.enabled
+        settings.severities = configuration.severities
+        settings.accepted = configuration.accept
+        settings.reportPlaceholders = placeholders == .report
+        let rules = RuleSet(lexicons: lexicons, settings: settings)
+        var batchOptions = BatchOptions()
+        if let jobs = options.jobs { batchOptions.jobs = jobs }
+        batchOptions.maximumFileSize = options.maxFileSize * 1_048_576
+        batchOptions.keepSourceLines = keepSourceLines
+        // The flag wins over per-path settings; per-path settings win over the configured profile.
+        let perPath: [(Glob, Profile)] = options.profile == nil ? configuration.paths : []
+        self.batch = BatchChecker(checker: Checker(rules: rules), options: batchOptions, profiles: perPath)
+        self.configuration = configuration
+        self.descriptions = rules.descriptions
+    }
+
+    func discover(_ paths: [String], options: CommonOptions) -> [FileDiscovery.Input] {
+        var discovery = FileDiscovery()
+        let includes = options.includes.isEmpty ? configuration.include : options.includes
+        if !includes.isEmpty { discovery.includes = includes.map(Glob.init) }
+        discovery.excludes = (configuration.exclude + options.excludes).map(Glob.init)
+        return discovery.discover(paths)
+    }
+
+    /// Checks the given paths (or stdin for `-`).
+    func run(_ paths: [String], options: CommonOptions) -> [FileReport] {
+        var reports: [FileReport] = []
+        let files = paths.filter { $0 != "-" }
+        if paths.contains("-") {
+            let input = Input(path: "-", stdinName: options.stdinFilename)
+            do {
+                let bytes = try input.readBytes(limit: batch.options.maximumFileSize)
+                reports.append(batch.check(bytes: bytes, path: options.stdinFilename ?? "stdin.txt", displayPath: input.displayPath))
+            } catch {
+                reports.append(FileReport(path: input.displayPath, error: error))
+            }
+        }
+        if !files.isEmpty || paths.isEmpty {
+            reports += batch.check(discover(files.isEmpty ? ["."] : files, options: options), displayPath: Self.display)
+        }
+        return reports
+    }
+
+    @Sendable static func display(_ path: String) -> String {
+        var path = path
+        while path.hasPrefix("./") { path.removeFirst(2) }
+        return path
+    }
+}
+
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Controleert brieven, sjablonen en verslagen.",
+        discussion: """
+            Zonder pad wordt de huidige map gecontroleerd; - leest standaardinvoer.
+            Exitcode: 0 geen bevindingen op of boven --fail-on, 1 wel, 2 een bestand kon niet worden
+            gecontroleerd of de opdracht klopt niet (de andere bestanden worden wel gecontroleerd).
+            """
+    )
+
+    @Argument(help: "Bestanden en mappen om te controleren; - voor standaardinvoer.")
+    var paths: [String] = []
+
+    @OptionGroup var common: CommonOptions
+
+    @Option(help: "Uitvoer: text, json, sarif, github, junit, checkstyle of gitlab.")
+    var format: ReportFormat = .text
+
+    @Option(help: "Toon alleen bevindingen vanaf dit niveau: info, warning of error.")
+    var minSeverity: Severity?
+
+    @Option(help: "Exitcode 1 bij een bevinding vanaf dit niveau: info, warning, error of never.")
+    var failOn: FailLevel?
+
+    @Option(help: "Toon alleen bevindingen die niet in deze baseline staan.")
+    var baseline: String?
+
+    @Option(help: "Schrijf alle huidige bevindingen naar een baseline-bestand.")
+    var writeBaseline: String?
+
+    @Option(help: "ignore: velden als {{datum}} overslaan; report: elk niet-ingevuld veld is een fout.")
+    var placeholders: PlaceholderMode = .ignore
+
+    @Flag(help: "Vervang gevonden tekst en bronregels door de regel-id (voor CI-logs zonder cliënttekst).")
+    var redact = false
+
+    @Flag(help: "Geen samenvatting en geen waarschuwingen, alleen bevindingen en fouten.")
+    var quiet = false
+
+    @Flag(help: "Geen kleur in de uitvoer.")
+    var noColor = false
+
+    func run() throws {
+        let isTerminal = isatty(STDOUT_FILENO) == 1
+        let session = try Session(common, placeholders: placeholders, keepSourceLines: format == .text && isTerminal && !redact)
+        var reports = session.run(paths, options: common)
+        let minimum = minSeverity ?? session.configuration.minSeverity ?? .info
+        reports = reports.map { report in
+            var report = report
+            report.findings = report.findings.filter { $0.finding.severity >= minimum }
+            return report
+        }
+        if let writeBaseline {
+            do {
+                try writeAtomically(Baseline(reports: reports).rendered(), to: writeBaseline)
+            } catch {
+                printError("\(writeBaseline): kan de baseline niet schrijven")
+                throw ExitCode(2)
+            }
+        }
+        if let baseline {
+            do {
+                guard let data = FileManager.default.contents(atPath: baseline) else { throw InputError.notFound }
+                reports = try Baseline(json: String(decoding: data, as: UTF8.self)).filter(reports)
+            } catch {
+                printError("\(baseline): \(error)")
+                throw ExitCode(2)
+            }
+        }
+        var context = ReportContext(rules: session.descriptions)
+        context.color = isTerminal && !noColor && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+        context.showSourceLines = format == .text && isTerminal
+        context.redact = redact
+        context.rootPath = FileManager.default.currentDirectoryPath
+        for report in reports where report.error != nil {
+            let reason = report.error!.description
+            printError("\(report.path): \(reason)")
+        }
+        if quiet {
+            reports = reports.map { var report = $0; report.warnings = []; return report }
+        }
+        var output = OutputBuffer()
+        var text = format.reporter.report(reports, context: context)
+        if quiet, format == .text, let last = text.dropLast().lastIndex(of: "\n") {
+            text = String(text[...last])
+        } else if quiet, format == .text {
+            text = ""
+        }
+        output.write(text)
+        output.flush()
+        if reports.contains(where: { $0.error != nil }) { throw ExitCode(2) }
+        let fail = failOn ?? session.configuration.failOn.flatMap(FailLevel.init(rawValue:)) ?? .warning
+        if let level = fail.severity, reports.contains(where: { $0.findings.contains { $0.finding.severity >= level } }) {
+            throw ExitCode(1)
+        }
+    }
+}

@@ -1,0 +1,45 @@
+import Foundation
+import Helder
+
+func printError(_ message: String) {
+    FileHandle.standardError.write(Data((message + "\n").utf8))
+}
+
+/// Buffered standard output: one write per 64 KB instead of one per line.
+struct OutputBuffer {
+    private var buffer: [UInt8] = []
+
+    mutating func write(_ text: String) {
+        buffer.append(contentsOf: text.utf8)
+        if buffer.count > 65_536 { flush() }
+    }
+
+    mutating func flush() {
+        guard !buffer.isEmpty else { return }
+        FileHandle.standardOutput.write(Data(buffer))
+        buffer.removeAll(keepingCapacity: true)
+    }
+}
+
+/// A file named on the command line, or standard input for `-`.
+struct Input {
+    let path: String
+    let stdinName: String?
+
+    var isStdin: Bool { path == "-" }
+    var displayPath: String { isStdin ? (stdinName ?? "<stdin>") : path }
+
+    func readBytes(limit: Int = 512 * 1_048_576) throws(InputError) -> [UInt8] {
+        if isStdin {
+            let data = FileHandle.standardInput.readDataToEndOfFile()
+            if data.count > limit { throw .tooLarge(size: data.count, limit: limit) }
+            return [UInt8](data)
+        }
+        return try LocalFileSystem().read(path, limit: limit)
+    }
+
+    func readSource() throws(InputError) -> SourceText {
+        let bytes = try readBytes()
+        return try DocumentReaders.reader(forPath: isStdin ? (stdinName ?? "stdin.txt") : path).read(bytes)
+    }
+}
