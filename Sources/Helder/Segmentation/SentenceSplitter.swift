@@ -28,6 +28,8 @@ public struct SentenceSplitter: Sendable {
     func startsSentence(_ index: Int, _ tokens: [Token], _ text: [UInt8]) -> Bool {
         let token = tokens[index]
         if token.flags.contains(.paragraphStart) { return true }
+        // A quote or bracket glued to the punctuation before it closes that sentence (`kom." Toen`).
+        if !token.flags.contains(.spaceBefore), isCloser(token, text) { return false }
         if token.flags.contains(.lineStart) {
             if isListMarker(index, tokens, text) { return true }
             if endsHeadingLine(before: index, tokens, text) { return true }

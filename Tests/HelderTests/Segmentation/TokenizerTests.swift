@@ -1,0 +1,97 @@
+import Testing
+@testable import Helder
+
+@Suite struct TokenizerTests {
+    func tokens(_ text: String) -> [String] {
+        let document = Fixture.brief.analyze(SourceText(string: text))
+        return document.tokens.map { document.text(of: $0) }
+    }
+
+    func kinds(_ text: String) -> [TokenKind] {
+        Fixture.brief.analyze(SourceText(string: text)).tokens.map(\.kind)
+    }
+
+    @Test(arguments: [
+        ("'s avonds", ["'s", "avonds"]),
+        ("auto's en zo'n", ["auto's", "en", "zo'n"]),
+        ("m'n d'r", ["m'n", "d'r"]),
+        ("de OTS-verlenging", ["de", "OTS-verlenging"]),
+        ("GI-medewerker ex-partner Noord-Brabant", ["GI-medewerker", "ex-partner", "Noord-Brabant"]),
+        ("z.s.m. i.v.m. t.a.v. bijv.", ["z.s.m.", "i.v.m.", "t.a.v.", "bijv."]),
+        ("art. 5 dhr. mevr. J. Jansen", ["art.", "5", "dhr.", "mevr.", "J.", "Jansen"]),
+        ("ouders en/of voogd", ["ouders", "en/of", "voogd"]),
+        ("op 12-03-2026 om 10.00 uur of 9:30", ["op", "12-03-2026", "om", "10.00", "uur", "of", "9:30"]),
+        ("€ 1.250,00 en 50%", ["€", "1.250,00", "en", "50%"]),
+        ("bel 0800-2000 of 088 - 123 45 67", ["bel", "0800-2000", "of", "088", "-", "123", "45", "67"]),
+        ("zie www.veiligthuis.nl of https://example.org/a?b=1.", ["zie", "www.veiligthuis.nl", "of", "https://example.org/a?b=1", "."]),
+        ("mail info@veilig-thuis.nl.", ["mail", "info@veilig-thuis.nl", "."]),
+        ("art. 1:263 BW", ["art.", "1:263", "BW"]),
+        ("Beste «Naam ouder», {{datum}} [NAAM KIND] $voornaam$ %ACHTERNAAM% <<adres>>",
+         ["Beste", "«Naam ouder»", ",", "{{datum}}", "[NAAM KIND]", "$voornaam$", "%ACHTERNAAM%", "<<adres>>"]),
+        ("ondertoezichtstelling [OTS] en 50% van", ["ondertoezichtstelling", "[", "OTS", "]", "en", "50%", "van"]),
+        ("Hij zei: \"Nee.\" Daarna ging hij...", ["Hij", "zei", ":", "\"", "Nee", ".", "\"", "Daarna", "ging", "hij", "..."]),
+        ("probleem- en krachtenanalyse", ["probleem-", "en", "krachtenanalyse"]),
+    ])
+    func dutchTokens(_ text: String, _ expected: [String]) {
+        #expect(tokens(text) == expected)
+    }
+
+    @Test func kindsAreRecognized() {
+        #expect(kinds("«Naam» z.s.m. 12 https://a.nl x@y.nl , €") == [.placeholder, .abbreviation, .number, .url, .email, .punctuation, .symbol])
+    }
+
+    @Test func lineEndHyphenIsJoinedForMatching() {
+        let document = Fixture.brief.analyze(SourceText(string: "de ondertoezicht-\nstelling is"))
+        #expect(document.tokens.count == 3)
+        #expect(document.tokens[1].key == "ondertoezichtstelling")
+        #expect(Fixture.brief.check(SourceText(string: "Er komt een ondertoezicht-\nstelling.")).contains { $0.entry == "ondertoezichtstelling" })
+    }
+
+    @Test func keysFoldCaseAccentsAndApostrophes() {
+        let document = Fixture.brief.analyze(SourceText(string: "Casuïstiek auto’s on\u{AD}der"))
+        #expect(document.tokens.map(\.key) == ["casuistiek", "auto's", "onder"])
+    }
+
+    @Test func tokensNeverContainWhitespace() {
+        let text = "Dit is een test.\tMet tabs en\u{00A0}harde spaties, «Naam ouder» en meer."
+        let document = Fixture.brief.analyze(SourceText(string: text))
+        for token in document.tokens where token.kind != .placeholder {
+            #expect(!document.text(of: token).contains(where: { $0.isWhitespace }))
+        }
+    }
+
+    @Test func entitiesAreRecognized() {
+        let document = Fixture.brief.analyze(SourceText(string: "Op 12 maart 2026 kost het € 1.250,00; bel 088 - 123 45 67 (art. 1:263 BW) om 10.00 uur."))
+        let kinds = document.entities.map(\.kind)
+        #expect(kinds.contains(.date))
+        #expect(kinds.contains(.amount))
+        #expect(kinds.contains(.phone))
+        #expect(kinds.contains(.articleReference))
+        #expect(kinds.contains(.time))
+        #expect(!Fixture.brief.check(SourceText(string: "Zie art. 1:263 BW.")).contains { $0.rule == "abbreviation.unknown-acronym" })
+    }
+}
+
+@Suite struct SentenceSplitterTests {
+    func sentences(_ text: String) -> [String] {
+        let document = Fixture.brief.analyze(SourceText(string: text))
+        return document.sentences.map { range in
+            document.source.string(document.tokens[range.lowerBound].start..<document.tokens[range.upperBound - 1].end)
+        }
+    }
+
+    @Test func abbreviationsInitialsAndOrdinalsDoNotEndASentence() {
+        #expect(sentences("Dit geldt bijv. voor dhr. J. de Vries. Hij komt morgen.") == ["Dit geldt bijv. voor dhr. J. de Vries.", "Hij komt morgen."])
+        #expect(sentences("Zie art. 5 van de wet. Dan nr. 3 lezen.") == ["Zie art. 5 van de wet.", "Dan nr. 3 lezen."])
+    }
+
+    @Test func blankLinesHeadingsAndListsEndSentences() {
+        #expect(sentences("Uitnodiging\nWij nodigen u uit.\n\nMet vriendelijke groet") == ["Uitnodiging", "Wij nodigen u uit.", "Met vriendelijke groet"])
+        #expect(sentences("Neem mee:\n- uw paspoort\n- de brief\n1. eerst bellen\na) daarna") == ["Neem mee:", "- uw paspoort", "- de brief", "1. eerst bellen", "a) daarna"])
+    }
+
+    @Test func quotesAndBracketsCloseWithTheirSentence() {
+        #expect(sentences("Hij zei: \"Ik kom.\" Toen ging hij. (Dat was goed.) Daarna niet…") == ["Hij zei: \"Ik kom.\"", "Toen ging hij.", "(Dat was goed.)", "Daarna niet…"])
+        #expect(sentences("Wacht... Nu komt het! Echt?") == ["Wacht...", "Nu komt het!", "Echt?"])
+    }
+}

@@ -1,0 +1,114 @@
+import Testing
+@testable import Helder
+
+@Suite struct DecodingTests {
+    let text = "Één café: de OTS wordt “verlengd”. € 5,–\r\nTweede regel met e\u{301} en ’t."
+
+    func findingsMatchFileBytes(_ bytes: [UInt8], decodedAs expected: String? = nil) throws {
+        let source = try PlainTextReader().read(bytes)
+        if let expected { #expect(String(decoding: source.text, as: UTF8.self) == expected) }
+        let document = Fixture.brief.analyze(source)
+        for token in document.tokens {
+            let range = source.fileRange(token.range)
+            #expect(range.upperBound <= bytes.count)
+            let original = try TextDecoder().decode(Array(bytes[range]) + [0x20]).utf8.dropLast()
+            #expect(String(decoding: original, as: UTF8.self) == document.text(of: token) || source.decoded.encoding.hasPrefix("UTF-16"))
+        }
+    }
+
+    @Test func utf8WithAndWithoutBOM() throws {
+        try findingsMatchFileBytes(Array(text.utf8), decodedAs: text)
+        let withBOM = [0xEF, 0xBB, 0xBF] + Array(text.utf8)
+        let source = try PlainTextReader().read(withBOM)
+        #expect(String(decoding: source.text, as: UTF8.self) == text)
+        #expect(source.fileRange(0..<3) == 3..<6)
+    }
+
+    @Test func utf16WithBOMAndWithout() throws {
+        for (bom, bigEndian) in [([UInt8]([0xFF, 0xFE]), false), ([0xFE, 0xFF], true), ([], false)] {
+            var bytes = bom
+            for unit in text.utf16 {
+                let pair = [UInt8(unit & 0xFF), UInt8(unit >> 8)]
+                bytes += bigEndian ? pair.reversed() : pair
+            }
+            let source = try PlainTextReader().read(bytes)
+            #expect(String(decoding: source.text, as: UTF8.self) == text)
+            // "OTS" starts at code unit 13: byte 26 after the BOM.
+            let ots = Array(text.utf8).firstRange(of: Array("OTS".utf8))!
+            #expect(source.fileRange(ots) == (bom.count + 26)..<(bom.count + 32))
+        }
+    }
+
+    @Test func windows1252IsDetectedWithAWarning() throws {
+        // "Zo’n café kost €5 en “meer”." in Windows-1252.
+        let bytes: [UInt8] = Array("Zo".utf8) + [0x92] + Array("n caf".utf8) + [0xE9] + Array(" kost ".utf8) + [0x80]
+            + Array("5 en ".utf8) + [0x93] + Array("meer".utf8) + [0x94] + Array(". Dit is een langere zin in het Nederlands.".utf8)
+        let source = try PlainTextReader().read(bytes)
+        #expect(String(decoding: source.text, as: UTF8.self).hasPrefix("Zo’n café kost €5 en “meer”."))
+        #expect(source.warnings.contains { $0.message.contains("tekenset geraden") })
+        let cafe = Array(source.text).firstRange(of: Array("café".utf8))!
+        #expect(source.fileRange(cafe) == 5..<9)
+        #expect(source.matchText(cafe) == "café")
+    }
+
+    @Test func malformedUTF8IsAWarningAndLaterOffsetsStayExact() throws {
+        let bytes = Array("Eerst één. ".utf8) + [0xC3, 0x28] + Array(" Dan de OTS hier.".utf8)
+        let report = BatchChecker(checker: Fixture.brief).check(bytes: bytes, path: "x.txt", displayPath: "x.txt")
+        #expect(report.error == nil)
+        #expect(report.warnings.contains { $0.message.contains("byte 13") })
+        let ots = try #require(report.findings.first { $0.match == "OTS" })
+        #expect(Array(bytes[ots.offset..<ots.offset + ots.length]) == Array("OTS".utf8))
+    }
+
+    @Test func binaryEmptyAndWhitespaceAreErrors() {
+        #expect(throws: InputError.binary) { try PlainTextReader().read([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D]) }
+        #expect(throws: InputError.empty) { try PlainTextReader().read([]) }
+        #expect(throws: InputError.self) { try PlainTextReader().read(Array("  \n\t ".utf8)) }
+    }
+
+    @Test func linesAndColumnsCountCodePointsAcrossCRLFAndCombiningMarks() {
+        let source = SourceText(string: "a\r\né\u{301}x OTS\nz")
+        let offset = Array(source.text).firstRange(of: Array("OTS".utf8))!.lowerBound
+        let location = source.location(of: offset)
+        #expect(location.line == 2)
+        #expect(location.column == 5)
+    }
+
+    /// Property: for random documents mixing Dutch words with multibyte characters, every token's byte
+    /// range in the original file holds exactly its text, in UTF-8 and in UTF-16.
+    @Test func offsetMapPropertyOnRandomDocuments() throws {
+        var generator = SeededGenerator(seed: 42)
+        let pieces = ["de", "OTS", "café", "Één", "’s", "auto's", "😀", "e\u{301}", "€ 1.250,00", "\r\n", "\n\n", ". ", ", ",
+                      "«Naam»", "z.s.m.", "ondertoezicht-\nstelling", "\u{AD}", "\u{A0}", "日本", "risicotaxatie", " "]
+        for _ in 0..<200 {
+            let text = (0..<Int.random(in: 1...40, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined(separator: " ")
+            let source = SourceText(string: text)
+            let bytes = Array(text.utf8)
+            for token in Fixture.brief.analyze(source).tokens {
+                let range = source.fileRange(token.range)
+                #expect(Array(bytes[range]) == Array(source.text[token.range]))
+            }
+            var utf16: [UInt8] = [0xFF, 0xFE]
+            for unit in text.utf16 { utf16 += [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
+            let wide = try PlainTextReader().read(utf16)
+            for token in Fixture.brief.analyze(wide).tokens {
+                let range = wide.fileRange(token.range)
+                let units = stride(from: range.lowerBound, to: range.upperBound, by: 2).map { UInt16(utf16[$0]) | UInt16(utf16[$0 + 1]) << 8 }
+                #expect(String(decoding: units, as: UTF16.self) == wide.string(token.range))
+            }
+        }
+    }
+}
+
+/// A small deterministic random generator (SplitMix64), so property tests are reproducible.
+struct SeededGenerator: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E3779B97F4A7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58476D1CE4E5B9
+        z = (z ^ (z >> 27)) &* 0x94D049BB133111EB
+        return z ^ (z >> 31)
+    }
+}
