@@ -7,7 +7,9 @@ struct DirectiveGrammarRule {
     static let id = "directive.obligation"
     static let otherSubjects: Set<String> = ["ik", "hij", "zij", "ze", "wij", "we", "men", "het", "dit", "dat", "er", "iemand", "niemand", "iedereen"]
     static let determiners: Set<String> = ["de", "het", "een", "deze", "die", "dit", "dat", "uw", "onze", "ons", "mijn", "zijn", "haar", "hun", "elke", "iedere", "jouw", "jullie"]
-    static let prepositions: Set<String> = ["in", "op", "aan", "met", "na", "voor", "bij", "over", "tijdens", "vanaf", "van", "tot", "door", "uit", "naar", "om", "binnen", "zonder", "volgens", "tegen", "onder", "achter", "sinds"]
+    static let actors: Set<String> = ["rechter", "kinderrechter", "jeugdbeschermer", "school", "gemeente", "raad", "medewerker", "hulpverlener",
+                                      "wijkteam", "politie", "arts", "huisarts", "leraar", "leerkracht", "mentor", "directeur", "voogd",
+                                      "instelling", "organisatie", "advocaat", "onderzoeker", "begeleider", "coach", "zorgaanbieder"]
 
     let rules: RuleSet
     var grammar: DirectiveGrammar { rules.lexicons.grammar }
@@ -97,8 +99,9 @@ struct DirectiveGrammarRule {
         let before = tokens[words[modal - 1]]
         if Self.otherSubjects.contains(before.key) { return true }
         if before.flags.contains(.capitalized), modal - 1 > 0 { return true }
-        if modal >= 2, Self.determiners.contains(tokens[words[modal - 2]].key) {
-            if modal >= 3, Self.prepositions.contains(tokens[words[modal - 3]].key) { return false }
+        // `De rechter moet u horen`: a person or organisation before the verb is its subject. A thing
+        // (`Het formulier moet u terugsturen`) is an object put first, and the reader is the subject.
+        if modal >= 2, Self.determiners.contains(tokens[words[modal - 2]].key), Self.actors.contains(before.key) {
             return true
         }
         return false

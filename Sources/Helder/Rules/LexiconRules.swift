@@ -83,11 +83,23 @@ struct LexiconRules {
             let glossIsAcronym = words == 1 && tokens[end + 1].flags.contains(.allCaps)
             if words >= (abbreviation ? 1 : 2) || (words >= 1 && !glossIsAcronym) { return true }
         }
-        // An explaining phrase after optional punctuation: `risicotaxatie: dat betekent …`.
+        // Named by what comes before: `Dat heet een ondertoezichtstelling`, `dat noemen we een …`.
+        var back = start - 1
+        while back >= 0, start - back <= 3, tokens[back].isWordLike {
+            if ["heet", "heten", "noemen", "noemt", "genoemd", "zogenoemde", "zogenaamde"].contains(tokens[back].key) { return true }
+            back -= 1
+        }
+        // An explaining phrase after optional punctuation and an acronym in brackets:
+        // `risicotaxatie: dat betekent …`, `ondertoezichtstelling (OTS): dat betekent …`.
         var index = end
-        while index < tokens.count, tokens[index].kind == .punctuation, index - end < 2,
+        if value(index) == "(", index + 2 < tokens.count, value(index + 2) == ")", tokens[index + 1].flags.contains(.allCaps) {
+            index += 3
+        }
+        var skipped = 0
+        while index < tokens.count, tokens[index].kind == .punctuation, skipped < 2,
               let mark = value(index), [",", ":", "-", "–", "—", "("].contains(mark) {
             index += 1
+            skipped += 1
         }
         for opener in Self.explanationOpeners where index + opener.count <= tokens.count {
             if opener.enumerated().allSatisfy({ tokens[index + $0.offset].key == $0.element }) { return true }

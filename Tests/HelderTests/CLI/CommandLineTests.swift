@@ -1,0 +1,101 @@
+import Foundation
+import Testing
+
+/// Runs the built `helder` binary: exit codes and one-line errors are part of the contract.
+@Suite struct CommandLineTests {
+    static var binary: URL {
+        let build = Fixture.root.appendingPathComponent(".build")
+        for configuration in ["debug", "release"] {
+            let candidate = build.appendingPathComponent(configuration).appendingPathComponent("helder")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+        }
+        return build.appendingPathComponent("debug/helder")
+    }
+
+    func run(_ arguments: [String], stdin: Data? = nil) throws -> (status: Int32, out: String, err: String) {
+        let process = Process()
+        process.executableURL = Self.binary
+        process.arguments = arguments
+        let out = Pipe(), err = Pipe(), input = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = input
+        try process.run()
+        if let stdin { input.fileHandleForWriting.write(stdin) }
+        try input.fileHandleForWriting.close()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+    }
+
+    func temporaryDirectory() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("helder-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    @Test func tokenizeRejectsBadInputWithOneLineAndExitTwo() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let binary = directory.appendingPathComponent("plaatje.txt")
+        try Data([0x89, 0x50, 0x4E, 0x47, 0, 0, 0, 1, 2, 3]).write(to: binary)
+        let empty = directory.appendingPathComponent("leeg.txt")
+        try Data().write(to: empty)
+        for path in [binary.path, empty.path, directory.appendingPathComponent("bestaat-niet.txt").path, directory.path] {
+            let result = try run(["tokenize", path])
+            #expect(result.status == 2, "\(path)")
+            #expect(result.err.split(separator: "\n").count == 1, "\(path): \(result.err)")
+            #expect(result.err.hasPrefix(path))
+        }
+    }
+
+    @Test func tokenizeTSVHasCodePointOffsetsAndSentenceBreaks() throws {
+        let result = try run(["tokenize", "-"], stdin: Data("Één zin. Nog één.".utf8))
+        #expect(result.status == 0)
+        #expect(result.out == "0\t3\tÉén\n4\t7\tzin\n7\t8\t.\n\n9\t12\tNog\n13\t16\tééN".replacingOccurrences(of: "ééN", with: "één") + "\n16\t17\t.\n\n")
+    }
+
+    @Test func checkExitCodesAndJSONContract() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let letter = directory.appendingPathComponent("brief.txt")
+        try Data("Beste ouder,\n\nDe OTS wordt verlengd. U moet morgen bellen.\n".utf8).write(to: letter)
+        let good = directory.appendingPathComponent("goed.txt")
+        try Data("Beste ouder,\n\nWilt u morgen bellen? Dan leggen we alles uit.\n".utf8).write(to: good)
+        let json = try run(["check", letter.path, "--format", "json"])
+        #expect(json.status == 1)
+        let object = try JSONSerialization.jsonObject(with: Data(json.out.utf8)) as! [String: Any]
+        #expect(object["version"] as? Int == 1)
+        let findings = ((object["files"] as! [[String: Any]])[0]["findings"] as! [[String: Any]])
+        let bytes = try Data(contentsOf: letter)
+        for finding in findings {
+            for key in ["rule", "category", "severity", "offset", "length", "line", "column", "match", "message", "suggestion"] {
+                #expect(finding[key] != nil, "missing \(key)")
+            }
+            let offset = finding["offset"] as! Int, length = finding["length"] as! Int
+            #expect(String(decoding: bytes[offset..<offset + length], as: UTF8.self) == finding["match"] as? String)
+        }
+        #expect(findings.contains { $0["rule"] as? String == "directive.obligation" })
+        #expect(try run(["check", good.path]).status == 0)
+        #expect(try run(["check", letter.path, "--fail-on", "never"]).status == 0)
+        let missing = try run(["check", good.path, directory.appendingPathComponent("weg.txt").path, "--format", "json"])
+        #expect(missing.status == 2)
+        #expect(missing.out.contains("\"error\""))
+        #expect(missing.out.contains("goed.txt"))
+    }
+
+    @Test func redactRemovesClientText() throws {
+        let result = try run(["check", "-", "--stdin-filename", "brief.txt", "--format", "json", "--redact"],
+                             stdin: Data("Moeder weigert mee te werken aan de risicotaxatie.".utf8))
+        #expect(result.status == 1)
+        let object = try JSONSerialization.jsonObject(with: Data(result.out.utf8)) as! [String: Any]
+        let findings = (object["files"] as! [[String: Any]])[0]["findings"] as! [[String: Any]]
+        #expect(findings.count >= 2)
+        for finding in findings {
+            #expect(finding["match"] as? String == "[\(finding["rule"] as! String)]")
+            let message = finding["message"] as! String
+            #expect(!message.contains("weigert") && !message.contains("risicotaxatie"), "\(message)")
+        }
+    }
+}
