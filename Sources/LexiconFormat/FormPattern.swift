@@ -32,14 +32,14 @@ public struct FormPattern: Sendable, Hashable {
             }
             if part.hasSuffix("*") {
                 let stem = String(part.dropLast())
-                guard stem.count >= 3, !stem.contains("|"), !stem.contains("*") else {
+                guard stem.count >= 3, !stem.contains(Character("|")), !stem.contains(Character("*")) else {
                     return .failure(FormError(form: form, message: "'\(part)': een * staat alleen aan het eind van een woord van minstens drie letters"))
                 }
                 slots.append(.prefix(stem))
                 continue
             }
             let alternatives = part.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
-            guard !alternatives.contains(where: \.isEmpty), !part.contains("*"), !part.contains("…") else {
+            guard !alternatives.contains(where: \.isEmpty), !part.contains(Character("*")), !part.contains(Character("…")) else {
                 return .failure(FormError(form: form, message: "'\(part)' is geen geldig woord"))
             }
             slots.append(.word(alternatives))

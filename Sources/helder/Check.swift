@@ -71,7 +71,10 @@ struct Session {
                 throw ExitCode(2)
             }
         }
-        for problem in LexiconValidator().problems(in: lexicons) { configuration.warnings.append(problem) }
+        // The built-in lexicons were validated when they were compiled; only extra ones need it now.
+        if !configuration.lexiconFiles.isEmpty {
+            for problem in LexiconValidator().problems(in: lexicons) { configuration.warnings.append(problem) }
+        }
         for warning in configuration.warnings { printError("waarschuwing: \(warning)") }
         var settings = RuleSettings()
         settings.profile = options.profile ?? configuration.profile ?? .brief

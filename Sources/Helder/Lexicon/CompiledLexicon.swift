@@ -9,7 +9,7 @@ struct LexiconMatch: Sendable {
 
 /// All lexicon forms compiled into indexes, built once and shared by every document: a hash of first
 /// words (with inflected stems), a reversed trie for compound heads and a short list of prefix forms.
-public struct CompiledLexicon: Sendable {
+public final class CompiledLexicon: Sendable {
     public let entries: [LexiconEntry]
     let patterns: [CompiledPattern]
     /// Folded first word → patterns that start with it.
@@ -71,19 +71,22 @@ public struct CompiledLexicon: Sendable {
     private func candidates(for index: Int, in document: AnalyzedDocument, _ body: (Int, Range<Int>?) -> Void) {
         let token = document.tokens[index]
         let key = token.key
-        var seen = Set<Int>()
+        var seen: [Int] = []
         func emit(_ pattern: Int, _ part: Range<Int>?) {
-            if seen.insert(pattern).inserted { body(pattern, part) }
+            guard !seen.contains(pattern) else { return }
+            seen.append(pattern)
+            body(pattern, part)
         }
+        let stems = CompiledPattern.stems(of: key)
         for pattern in byFirstWord[key] ?? [] { emit(pattern, nil) }
-        for stem in CompiledPattern.stems(of: key) {
+        for stem in stems {
             for pattern in byFirstWord[stem] ?? [] { emit(pattern, nil) }
         }
         for pattern in prefixPatterns {
-            if case .prefix(let stem) = patterns[pattern].slots[0], key.hasPrefix(stem) { emit(pattern, nil) }
+            if case .prefix(let stem) = patterns[pattern].slots[0], key.utf8.starts(with: stem.utf8) { emit(pattern, nil) }
         }
         // Compound heads: the whole word is the finding.
-        for candidate in [key] + CompiledPattern.stems(of: key) {
+        for candidate in [key] + stems {
             compoundHeads.matches(in: candidate, minimumPrefix: 3) { pattern in
                 emit(pattern, token.range)
             }
@@ -137,9 +140,16 @@ public struct CompiledLexicon: Sendable {
         }
         guard position < sentenceEnd else { return nil }
         let token = tokens[position]
-        let raw = document.source.string(token.range)
-        guard slotMatches(slot, key: token.key.isEmpty ? raw : token.key, raw: raw) else { return nil }
+        guard slotMatches(slot, token: token, document) else { return nil }
         return matchSlots(slots.dropFirst(), from: position + 1, sentenceEnd: sentenceEnd, document)
+    }
+
+    private func slotMatches(_ slot: CompiledPattern.Slot, token: Token, _ document: AnalyzedDocument) -> Bool {
+        if !token.key.isEmpty, case .word(_, let exactCase, _) = slot, exactCase.allSatisfy({ $0 == nil }) {
+            return slotMatches(slot, key: token.key, raw: "")
+        }
+        let raw = document.source.string(token.range)
+        return slotMatches(slot, key: token.key.isEmpty ? raw : token.key, raw: raw)
     }
 
     private func slotMatches(_ slot: CompiledPattern.Slot, key: String, raw: String) -> Bool {
@@ -199,16 +209,16 @@ struct SuffixTrie: Sendable {
 
     /// Calls `body` for every inserted key that `word` ends with, leaving at least `minimumPrefix` bytes.
     func matches(in word: String, minimumPrefix: Int, _ body: (Int) -> Void) {
-        let bytes = Array(word.utf8)
+        let bytes = word.utf8
         var node = 0
-        var index = bytes.count - 1
-        while index >= minimumPrefix {
+        var remaining = bytes.count
+        var index = bytes.endIndex
+        while remaining > minimumPrefix {
+            index = bytes.index(before: index)
+            remaining -= 1
             guard let next = children[node][bytes[index]] else { return }
             node = next
-            if !values[node].isEmpty, index >= minimumPrefix {
-                values[node].forEach(body)
-            }
-            index -= 1
+            if !values[node].isEmpty { values[node].forEach(body) }
         }
     }
 }

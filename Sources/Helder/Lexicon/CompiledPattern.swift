@@ -77,25 +77,38 @@ struct CompiledPattern: Sendable {
     /// Does `key` (a token's key) match `word`, allowing regular Dutch endings?
     static func matches(key: String, word: String, inflect: Bool) -> Bool {
         if key == word { return true }
-        guard inflect, word.count >= 4, key.count > word.count, key.hasPrefix(word) else { return false }
-        let suffix = key.dropFirst(word.count)
-        if inflections.contains(where: { $0 == suffix }) { return true }
+        guard inflect else { return false }
+        let keyBytes = key.utf8, wordBytes = word.utf8
+        guard wordBytes.count >= 4, keyBytes.count > wordBytes.count, keyBytes.starts(with: wordBytes) else { return false }
+        let suffix = keyBytes.dropFirst(wordBytes.count)
+        if inflectionBytes.contains(where: { suffix.elementsEqual($0) }) { return true }
         // `overleg` → `overleggen`: the last consonant doubled.
-        if let last = word.last, !"aeiou".contains(last), suffix.first == last {
-            return doubledInflections.contains(String(suffix.dropFirst()))
+        if let last = wordBytes.last, !vowels.contains(last), suffix.first == last {
+            let rest = suffix.dropFirst()
+            return doubledInflectionBytes.contains(where: { rest.elementsEqual($0) })
         }
         return false
     }
 
+    static let vowels: Set<UInt8> = Set("aeiou".utf8)
+    static let inflectionBytes: [[UInt8]] = inflections.map { Array($0.utf8) }
+    static let doubledInflectionBytes: [[UInt8]] = doubledInflections.map { Array($0.utf8) }
+    /// Last bytes that an inflection can end with: a word ending otherwise has no stems to try.
+    static let inflectionEnds: Set<UInt8> = Set(inflections.compactMap { $0.utf8.last })
+
     /// The stems a key may have come from by inflection (without the key itself).
     static func stems(of key: String) -> [String] {
+        let bytes = key.utf8
+        guard let last = bytes.last, inflectionEnds.contains(last), bytes.count >= 5 else { return [] }
+        let array = Array(bytes)
         var stems: [String] = []
-        for suffix in inflections where key.count - suffix.count >= 4 && key.hasSuffix(suffix) {
-            let stem = String(key.dropLast(suffix.count))
-            stems.append(stem)
-            if doubledInflections.contains(suffix), stem.count >= 5 {
-                let chars = Array(stem.suffix(2))
-                if chars[0] == chars[1], !"aeiou".contains(chars[0]) { stems.append(String(stem.dropLast())) }
+        for (index, suffix) in inflectionBytes.enumerated() where array.count - suffix.count >= 4 {
+            guard array[(array.count - suffix.count)...].elementsEqual(suffix) else { continue }
+            let stemEnd = array.count - suffix.count
+            stems.append(String(decoding: array[..<stemEnd], as: UTF8.self))
+            if doubledInflections.contains(inflections[index]), stemEnd >= 5,
+               array[stemEnd - 1] == array[stemEnd - 2], !vowels.contains(array[stemEnd - 1]) {
+                stems.append(String(decoding: array[..<(stemEnd - 1)], as: UTF8.self))
             }
         }
         return stems

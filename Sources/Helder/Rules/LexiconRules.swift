@@ -9,21 +9,19 @@ struct LexiconRules {
         ["met", "andere", "woorden"], ["m.a.w."], ["wat", "betekent"], ["dat", "is"], ["dit", "is"], ["betekent"],
         ["dat", "houdt", "in"], ["dit", "houdt", "in"], ["wat", "wil", "zeggen"], ["namelijk"],
     ]
-    static let denials: Set<String> = ["geen", "niet", "nooit", "zonder", "niemand"]
+    static let denials: Set<String> = ["geen", "niet", "nooit", "zonder", "niemand", "niets"]
 
     let rules: RuleSet
 
     func findings(in document: AnalyzedDocument) -> [Finding] {
         let entries = rules.lexicon.entries
-        let matches = rules.lexicon.matches(in: document) { index in
-            let entry = entries[index]
-            return rules.isEnabled(rule: entry.rule, category: entry.category.rawValue, entry: entry.id, profiles: entry.profiles)
-        }
+        let enabled = rules.enabledEntries
+        let matches = rules.lexicon.matches(in: document) { enabled[$0] }
         var explained = Set<Int>()
         var findings: [Finding] = []
         for match in matches {
             let entry = entries[match.entry]
-            if rules.acceptedKeys.contains(TextFolding.fold(document.source.string(match.bytes))) { continue }
+            if !rules.acceptedKeys.isEmpty, rules.acceptedKeys.contains(TextFolding.fold(document.source.string(match.bytes))) { continue }
             switch entry.category {
             case .jargon, .abbreviation:
                 if explained.contains(match.entry) { continue }

@@ -19,8 +19,8 @@ public struct RuleSettings: Sendable {
 }
 
 /// Everything needed to check documents: the analyzer, the compiled lexicon, the rule descriptions and
-/// the settings. Built once per run and shared by all documents and threads.
-public struct RuleSet: Sendable {
+/// the settings. Built once per run and shared (by reference, immutable) by all documents and threads.
+public final class RuleSet: Sendable {
     public let lexicons: LexiconSet
     public let analyzer: Analyzer
     public let lexicon: CompiledLexicon
@@ -28,6 +28,8 @@ public struct RuleSet: Sendable {
     public let settings: RuleSettings
     let acceptedKeys: Set<String>
     let abbreviationForms: Set<String>
+    /// Per lexicon entry: switched on for these settings (computed once, read per match).
+    let enabledEntries: [Bool]
 
     public init(lexicons: LexiconSet, settings: RuleSettings = RuleSettings()) {
         self.lexicons = lexicons
@@ -37,6 +39,16 @@ public struct RuleSet: Sendable {
         self.settings = settings
         self.acceptedKeys = Set(settings.accepted.map { TextFolding.fold($0) })
         self.abbreviationForms = Set(lexicons.entries.filter { $0.category == .abbreviation }.flatMap(\.forms))
+        self.enabledEntries = Self.enabled(lexicons.entries, settings)
+    }
+
+    static func enabled(_ entries: [LexiconEntry], _ settings: RuleSettings) -> [Bool] {
+        entries.map { entry in
+            let names = [entry.rule, entry.category.rawValue, entry.id]
+            if names.contains(where: settings.enabled.contains) { return true }
+            if names.contains(where: settings.disabled.contains) { return false }
+            return entry.profiles.contains(settings.profile)
+        }
     }
 
     /// The same lexicons and indexes with other settings (sharing the compiled lexicon).
@@ -52,6 +64,7 @@ public struct RuleSet: Sendable {
         self.settings = settings
         self.acceptedKeys = Set(settings.accepted.map { TextFolding.fold($0) })
         self.abbreviationForms = other.abbreviationForms
+        self.enabledEntries = Self.enabled(other.lexicons.entries, settings)
     }
 
     /// Helder's built-in lexicons, compiled into the binary at build time.
@@ -80,7 +93,8 @@ public struct RuleSet: Sendable {
         let profiles = entry?.profiles ?? description?.profiles ?? Set(Profile.allCases)
         guard isEnabled(rule: rule, category: category, entry: entry?.id, profiles: profiles) else { return nil }
         let matched = document.source.string(range)
-        let message = (description?.message ?? "'{match}'").replacingOccurrences(of: "{match}", with: matched)
+        let message = (description?.message ?? "'{match}'").split(separator: "{match}", omittingEmptySubsequences: false)
+            .joined(separator: matched)
         let severity = severity(rule: rule, category: category, entry: entry?.id,
                                 default: entry?.severity ?? description?.severity ?? .warning)
         return Finding(rule: rule, entry: entry?.id, category: category, severity: severity, range: range,

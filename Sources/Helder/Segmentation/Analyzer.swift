@@ -1,7 +1,8 @@
 import LexiconFormat
 
-/// A document after segmentation: tokens, sentences and entities, computed once and read by every rule.
-public struct AnalyzedDocument: Sendable {
+/// A document after segmentation: tokens, sentences and entities, computed once and read by every rule
+/// (shared by reference, never changed).
+public final class AnalyzedDocument: Sendable {
     public let source: SourceText
     public let tokens: [Token]
     /// Sentences as ranges of token indexes.
@@ -11,6 +12,16 @@ public struct AnalyzedDocument: Sendable {
     public let sentenceOfToken: [Int]
     /// For each token: whether it is part of an entity (date, amount, …).
     public let inEntity: [Bool]
+
+    init(source: SourceText, tokens: [Token], sentences: [Range<Int>], entities: [EntitySpan],
+         sentenceOfToken: [Int], inEntity: [Bool]) {
+        self.source = source
+        self.tokens = tokens
+        self.sentences = sentences
+        self.entities = entities
+        self.sentenceOfToken = sentenceOfToken
+        self.inEntity = inEntity
+    }
 
     public func text(of token: Token) -> String { source.string(token.range) }
 }

@@ -36,7 +36,8 @@ public struct SentenceSplitter: Sendable {
         }
         // Walk back over closing quotes and brackets to the punctuation that may end the sentence.
         var previous = index - 1
-        while previous > 0, isCloser(tokens[previous], text), !tokens[previous].flags.contains(.spaceBefore) {
+        while previous > 0, isCloser(tokens[previous], text),
+              !tokens[previous].flags.contains(.spaceBefore) || isUnambiguousCloser(tokens[previous], text) {
             previous -= 1
         }
         let candidate = tokens[previous]
@@ -66,7 +67,7 @@ public struct SentenceSplitter: Sendable {
             return token.kind != .abbreviation || token.flags.contains(.capitalized)
         case .punctuation:
             let value = string(token, text)
-            return ["\"", "'", "“", "‘", "„", "(", "[", "«", "-", "–", "•"].contains(value)
+            return ["\"", "'", "“", "‘", "„", ",,", "``", "(", "[", "«", "-", "–", "•"].contains(value)
         case .symbol:
             return true
         }
@@ -74,7 +75,12 @@ public struct SentenceSplitter: Sendable {
 
     func isCloser(_ token: Token, _ text: [UInt8]) -> Bool {
         guard token.kind == .punctuation else { return false }
-        return ["\"", "'", "”", "’", "»", ")", "]"].contains(string(token, text))
+        return ["\"", "'", "”", "’", "»", ")", "]", "''"].contains(string(token, text))
+    }
+
+    /// Closing marks that never open a sentence, so they close the one before even after a space.
+    func isUnambiguousCloser(_ token: Token, _ text: [UInt8]) -> Bool {
+        token.kind == .punctuation && ["”", "»", "''", ")", "]"].contains(string(token, text))
     }
 
     /// `-`, `•`, `*`, `1.`, `2)`, `a)` at the start of a line.

@@ -87,6 +87,9 @@ private struct Scanner {
             return scanWord(from: start)
         case .apostrophe:
             if let end = cliticEnd(at: start) { return (end, .word, false) }
+            if value == UInt32(ascii: "'") || value == UInt32(ascii: "`"), byte(start + 1) == UInt8(truncatingIfNeeded: value) {
+                return (start + 2, .punctuation, false)
+            }
             return (start + length, .punctuation, false)
         default:
             if value == UInt32(ascii: ".") {
@@ -94,6 +97,8 @@ private struct Scanner {
                 while byte(end) == UInt8(ascii: ".") { end += 1 }
                 return (end, .punctuation, false)
             }
+            // `,,` and `''`: old Dutch typesetting of opening and closing quotes, one token each.
+            if value == UInt32(ascii: ","), byte(start + 1) == UInt8(ascii: ",") { return (start + 2, .punctuation, false) }
             return (start + length, Self.isSymbol(value) ? .symbol : .punctuation, false)
         }
     }

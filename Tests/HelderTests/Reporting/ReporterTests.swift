@@ -1,0 +1,119 @@
+import Foundation
+import Testing
+@testable import Helder
+
+@Suite struct ReporterTests {
+    static let letter = "Beste ouder,\n\nDe OTS wordt verlengd & \"u moet\" <bellen>.\nU moet morgen bellen.\n"
+
+    func reports(_ text: String = letter, path: String = "map/brief één.txt") -> [FileReport] {
+        let batch = BatchChecker(checker: Fixture.brief)
+        return [batch.check(bytes: Array(text.utf8), path: path, displayPath: path),
+                FileReport(path: "weg.txt", error: .notFound)]
+    }
+
+    var context: ReportContext { ReportContext(rules: Fixture.brief.rules.descriptions) }
+
+    func json(_ text: String) throws -> Any { try JSONSerialization.jsonObject(with: Data(text.utf8)) }
+
+    @Test func sarifHasWhatCodeScanningNeeds() throws {
+        var context = self.context
+        context.rootPath = "/repo"
+        let object = try json(SARIFReporter().report(reports(), context: context)) as! [String: Any]
+        #expect(object["version"] as? String == "2.1.0")
+        let run = (object["runs"] as! [[String: Any]])[0]
+        #expect(run["columnKind"] as? String == "unicodeCodePoints")
+        let rules = ((run["tool"] as! [String: Any])["driver"] as! [String: Any])["rules"] as! [[String: Any]]
+        #expect(rules.contains { $0["id"] as? String == "directive.obligation" && ($0["help"] as? [String: Any])?["text"] != nil })
+        let results = run["results"] as! [[String: Any]]
+        #expect(!results.isEmpty)
+        for result in results {
+            let location = ((result["locations"] as! [[String: Any]])[0]["physicalLocation"] as! [String: Any])
+            let artifact = location["artifactLocation"] as! [String: Any]
+            #expect(artifact["uri"] as? String == "map/brief%20%C3%A9%C3%A9n.txt")
+            #expect(artifact["uriBaseId"] as? String == "%SRCROOT%")
+            let region = location["region"] as! [String: Any]
+            #expect((region["startLine"] as! Int) >= 1 && (region["startColumn"] as! Int) >= 1)
+            #expect((result["partialFingerprints"] as? [String: String])?.isEmpty == false)
+        }
+        let notifications = ((run["invocations"] as! [[String: Any]])[0]["toolExecutionNotifications"] as! [[String: Any]])
+        #expect(notifications.count == 1)
+    }
+
+    @Test func fingerprintsSurviveLineShifts() throws {
+        func prints(_ text: String) -> [String] {
+            let report = BatchChecker(checker: Fixture.brief).check(bytes: Array(text.utf8), path: "a.txt", displayPath: "a.txt")
+            return fingerprints(report)
+        }
+        #expect(prints(Self.letter) == prints("Een nieuwe regel bovenaan.\n\n" + Self.letter))
+    }
+
+    @Test func sarifValidatesAgainstTheOfficialSchemaWhenPythonCanCheck() throws {
+        let schema = Fixture.root.appendingPathComponent("Tests/HelderTests/Fixtures/sarif-schema-2.1.0.json")
+        guard FileManager.default.fileExists(atPath: schema.path) else { return }
+        let sarif = FileManager.default.temporaryDirectory.appendingPathComponent("helder-\(UUID().uuidString).sarif")
+        try SARIFReporter().report(reports(), context: context).write(to: sarif, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: sarif) }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", """
+            import json, sys
+            try:
+                import jsonschema
+            except ImportError:
+                sys.exit(3)
+            jsonschema.validate(json.load(open(sys.argv[2])), json.load(open(sys.argv[1])))
+            """, schema.path, sarif.path]
+        try process.run()
+        process.waitUntilExit()
+        if process.terminationStatus == 3 { return }  // jsonschema not installed here; .ci/run installs it
+        #expect(process.terminationStatus == 0)
+    }
+
+    @Test func githubCommandsEscapeTheirFields() {
+        let output = GitHubReporter().report(reports(), context: context)
+        #expect(output.contains("::warning file=map/brief één.txt,line=3,col=4,title=abbreviation.unexplained::"))
+        #expect(output.contains("::error file=weg.txt,title=helder::"))
+        #expect(!output.contains("\n\n"))
+    }
+
+    @Test func xmlFormatsEscapeAndCarryErrors() {
+        for output in [JUnitReporter().report(reports(), context: context), CheckstyleReporter().report(reports(), context: context)] {
+            #expect(output.hasPrefix("<?xml"))
+            #expect(output.contains("weg.txt"))
+            #expect(output.contains("&amp;") || output.contains("&quot;") || output.contains("&apos;"))
+            #expect(!output.contains("<bellen>"))
+        }
+        #expect(JUnitReporter().report(reports(), context: context).contains("<error message="))
+    }
+
+    @Test func gitlabCodeQualityFields() throws {
+        let issues = try json(GitLabReporter().report(reports(), context: context)) as! [[String: Any]]
+        #expect(!issues.isEmpty)
+        for issue in issues {
+            for key in ["description", "check_name", "fingerprint", "severity", "location"] { #expect(issue[key] != nil) }
+            let location = issue["location"] as! [String: Any]
+            #expect(location["path"] is String)
+            #expect(((location["lines"] as! [String: Any])["begin"] as! Int) >= 1)
+        }
+        #expect(Set(issues.map { $0["fingerprint"] as! String }).count == issues.count)
+    }
+
+    @Test func textFormatHasLocationsSuggestionsAndSummary() {
+        let output = TextReporter().report(reports(), context: context)
+        #expect(output.contains("map/brief één.txt:3:4: waarschuwing:"))
+        #expect(output.contains("[directive.obligation]"))
+        #expect(output.contains("→ "))
+        #expect(output.hasSuffix("bevindingen in 1 van 2 bestanden; 1 bestand niet gecontroleerd\n"))
+        #expect(!output.contains("\u{1B}["))
+    }
+
+    @Test func redactHidesClientTextInEveryFormat() {
+        var context = self.context
+        context.redact = true
+        for format in ReportFormat.allCases {
+            let output = format.reporter.report(reports(), context: context)
+            #expect(!output.contains("OTS wordt"), "\(format)")
+            #expect(!output.contains("'OTS'"), "\(format)")
+        }
+    }
+}
