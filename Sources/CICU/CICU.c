@@ -31,10 +31,10 @@ HelderBreakIterator *helder_break_open(HelderBreakKind kind, const char *locale,
 }
 
 int64_t helder_break_next(HelderBreakIterator *iterator) {
+    // With a UTF-8 UText, ICU's boundaries are native indexes: UTF-8 byte offsets.
     int32_t next = ubrk_next(iterator->iterator);
     if (next == UBRK_DONE) return -1;
-    // With a UTF-8 UText, ICU's native indexes are UTF-8 byte offsets.
-    return utext_getNativeIndex(iterator->text);
+    return next;
 }
 
 int32_t helder_break_rule_status(HelderBreakIterator *iterator) {

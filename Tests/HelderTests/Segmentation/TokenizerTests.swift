@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Helder
 
@@ -93,5 +94,52 @@ import Testing
     @Test func quotesAndBracketsCloseWithTheirSentence() {
         #expect(sentences("Hij zei: \"Ik kom.\" Toen ging hij. (Dat was goed.) Daarna niet…") == ["Hij zei: \"Ik kom.\"", "Toen ging hij.", "(Dat was goed.)", "Daarna niet…"])
         #expect(sentences("Wacht... Nu komt het! Echt?") == ["Wacht...", "Nu komt het!", "Echt?"])
+    }
+}
+
+/// The fast path and the ICU path must give the same tokens on every corpus document and on the UD
+/// Dutch dev text (when the shared data is present next to the repository).
+@Suite struct TokenizerPathTests {
+    static let lexicons = Fixture.lexicons
+
+    func tokenizers() -> (Tokenizer, Tokenizer) {
+        let fast = Analyzer(lexicons: Self.lexicons).tokenizer
+        var icu = fast
+        icu.path = .icu
+        return (fast, icu)
+    }
+
+    func texts() throws -> [(String, [UInt8])] {
+        var result: [(String, [UInt8])] = []
+        let corpus = Fixture.root.appendingPathComponent("Corpus")
+        for file in FileManager.default.enumerator(atPath: corpus.path)!.compactMap({ $0 as? String }).sorted() where file.hasSuffix(".txt") || file.hasSuffix(".md") {
+            result.append((file, Array(try Data(contentsOf: corpus.appendingPathComponent(file)))))
+        }
+        let ud = Fixture.root.deletingLastPathComponent().appendingPathComponent("shared/data/ud-nl")
+        for name in ["nl_alpino-ud-dev.conllu", "nl_lassysmall-ud-dev.conllu"] {
+            guard let data = FileManager.default.contents(atPath: ud.appendingPathComponent(name).path) else { continue }
+            let text = String(decoding: data, as: UTF8.self).split(separator: "\n")
+                .filter { $0.hasPrefix("# text = ") }.map { $0.dropFirst(9) }.joined(separator: "\n")
+            result.append((name, Array(text.utf8)))
+        }
+        return result
+    }
+
+    @Test func fastAndICUPathsAgree() throws {
+        let (fast, icu) = tokenizers()
+        for (name, bytes) in try texts() {
+            let a = fast.tokenize(bytes).map { [$0.start, $0.end] }
+            let b = icu.tokenize(bytes).map { [$0.start, $0.end] }
+            #expect(a == b, "\(name)")
+        }
+    }
+
+    @Test func scriptsWithoutSpacesAreSplitByICU() {
+        let (fast, _) = tokenizers()
+        let text = Array("Hij zei ภาษาไทยง่ายนิดเดียว en ging.".utf8)
+        let tokens = fast.tokenize(text).map { String(decoding: text[$0.start..<$0.end], as: UTF8.self) }
+        #expect(tokens.count > 6)
+        #expect(tokens.first == "Hij")
+        #expect(tokens.last == ".")
     }
 }
