@@ -30,7 +30,7 @@ struct Audit: ParsableCommand {
         let audit = AuditReport(reports)
         let text: String
         switch format {
-        case .text: text = audit.text()
+        case .text: text = audit.text(redact: redact)
         case .json: text = audit.json(redact: redact)
         case .csv: text = audit.csv()
         case .html: text = audit.html(redact: redact)

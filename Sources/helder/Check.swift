@@ -39,7 +39,7 @@ struct CommonOptions: ParsableArguments {
 
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs moet 1 of meer zijn") }
-        if maxFileSize < 1 { throw ValidationError("--max-file-size moet 1 of meer zijn") }
+        if maxFileSize < 1 || maxFileSize > 1_048_576 { throw ValidationError("--max-file-size moet tussen 1 en 1048576 (MB) liggen") }
     }
 }
 
@@ -49,7 +49,7 @@ struct Session {
     let batch: BatchChecker
     let descriptions: [String: RuleDescription]
 
-    init(_ options: CommonOptions, placeholders: PlaceholderMode = .ignore, keepSourceLines: Bool = false) throws {
+    init(_ options: CommonOptions, placeholders: PlaceholderMode = .ignore, keepSourceLines: Bool = false, baselineHashes: Bool = false) throws {
         var lexicons = RuleSet.builtInLexicons()
         let knownNames = Set(lexicons.rules.map(\.id) + Category.allCases.map(\.rawValue) + ["template"] + lexicons.entries.map(\.id))
         var configuration = Configuration()
@@ -88,6 +88,7 @@ struct Session {
         if let jobs = options.jobs { batchOptions.jobs = jobs }
         batchOptions.maximumFileSize = options.maxFileSize * 1_048_576
         batchOptions.keepSourceLines = keepSourceLines
+        batchOptions.baselineHashes = baselineHashes
         // The flag wins over per-path settings; per-path settings win over the configured profile.
         let perPath: [(Glob, Profile)] = options.profile == nil ? configuration.paths : []
         self.batch = BatchChecker(checker: Checker(rules: rules), options: batchOptions, profiles: perPath)
@@ -173,7 +174,8 @@ struct Check: ParsableCommand {
 
     func run() throws {
         let isTerminal = isatty(STDOUT_FILENO) == 1
-        let session = try Session(common, placeholders: placeholders, keepSourceLines: format == .text && isTerminal && !redact)
+        let session = try Session(common, placeholders: placeholders, keepSourceLines: format == .text && isTerminal && !redact,
+                                  baselineHashes: baseline != nil || writeBaseline != nil)
         var reports = session.run(paths, options: common)
         let minimum = minSeverity ?? session.configuration.minSeverity ?? .info
         reports = reports.map { report in

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Helder
 
 @main
@@ -18,4 +19,20 @@ struct HelderCommand: ParsableCommand {
         subcommands: [Check.self, Audit.self, Tokenize.self, Rules.self, Explain.self, Init.self],
         defaultSubcommand: Check.self
     )
+
+    /// Like ArgumentParser's own `main`, but a wrong command line exits with 2, as the help promises
+    /// (ArgumentParser would use 64).
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            if code == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Self.exit(withError: ExitCode(2))
+            }
+            exit(withError: error)
+        }
+    }
 }

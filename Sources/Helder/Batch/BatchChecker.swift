@@ -9,6 +9,10 @@ public struct BatchOptions: Sendable {
     /// Keep the source line of each finding (for carets in the text report).
     public var keepSourceLines = false
     public var zipLimits = ZipLimits()
+    /// Compute the hashes `--baseline`/`--write-baseline` need (they cost a SHA-256 per finding).
+    public var baselineHashes = false
+    /// Plain text files larger than this are checked in chunks, in bounded memory.
+    public var streamingThreshold = 16 * 1_048_576
 
     public init() {}
 }
@@ -65,6 +69,11 @@ public struct BatchChecker: Sendable {
 
     public func checkFile(_ path: String, displayPath: String) -> FileReport {
         do {
+            if case .file(let size) = fileSystem.kind(of: path), size > options.streamingThreshold,
+               size <= options.maximumFileSize, DocumentReaders.reader(forPath: path) is PlainTextReader,
+               fileSystem is LocalFileSystem {
+                return try StreamingChecker(batch: self).check(path: path, displayPath: displayPath, checker: checker(forPath: path))
+            }
             let bytes = try fileSystem.read(path, limit: options.maximumFileSize)
             return check(bytes: bytes, path: path, displayPath: displayPath)
         } catch {
@@ -91,12 +100,12 @@ public struct BatchChecker: Sendable {
         let document = checker.analyze(source)
         let suppressions = Suppressions(text: source.decoded.utf8)
         var located: [LocatedFinding] = []
-        var lines: [String] = []
         var characterCursor = (byte: 0, characters: 0)
+        var lineCursor = LineIndex.Cursor()
         for finding in checker.check(document) {
-            var item = LocatedFinding(finding, in: source)
+            var item = LocatedFinding(finding, in: source, cursor: &lineCursor)
             if suppressions.isSuppressed(finding, line: item.line) { continue }
-            item.baselineHash = baselineHash(finding, in: document)
+            if options.baselineHashes { item.baselineHash = baselineHash(finding, in: document) }
             if extracted {
                 let text = source.decoded.utf8
                 var (byte, characters) = characterCursor
@@ -109,11 +118,13 @@ public struct BatchChecker: Sendable {
                 item.characterOffset = characters
                 item.characterLength = item.match.unicodeScalars.count
             }
+            if options.keepSourceLines {
+                (item.sourceLine, item.sourceColumn) = source.sourceExcerpt(around: finding.range.lowerBound)
+            }
             located.append(item)
-            if options.keepSourceLines { lines.append(source.sourceLine(containing: finding.range.lowerBound)) }
         }
         let words = document.tokens.reduce(0) { $0 + ($1.kind == .word ? 1 : 0) }
-        var report = FileReport(path: displayPath, findings: located, warnings: source.warnings, wordCount: words, sourceLines: lines)
+        var report = FileReport(path: displayPath, findings: located, warnings: source.warnings, wordCount: words)
         report.isExtracted = extracted
         return report
     }
@@ -129,8 +140,11 @@ extension BatchChecker {
         }
         var sentence = ""
         if low < tokens.count {
+            // The sentence around the finding, at most 15 tokens each side: enough to tell repeats apart,
+            // and a very long "sentence" (a line without punctuation) costs no more than a short one.
             let range = document.sentences[document.sentenceOfToken[low]]
-            sentence = range.map { tokens[$0].key.isEmpty ? document.text(of: tokens[$0]) : tokens[$0].key }.joined(separator: " ")
+            let window = max(range.lowerBound, low - 15)..<min(range.upperBound, low + 16)
+            sentence = window.map { tokens[$0].key.isEmpty ? document.text(of: tokens[$0]) : tokens[$0].key }.joined(separator: " ")
         }
         return SHA256.hex(finding.rule + "\u{0}" + TextFolding.fold(document.source.string(finding.range)) + "\u{0}" + sentence)
     }

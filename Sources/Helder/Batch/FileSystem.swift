@@ -100,12 +100,23 @@ public struct FileDiscovery: Sendable {
         return result
     }
 
-    private func walk(_ directory: String, relative: String, ignore: [IgnoreRules], visited: inout Set<String>, into found: inout [String]) {
+    /// Ignore rules with the folder (relative to the walk's start) their file is in: patterns match
+    /// paths relative to that folder, as in git.
+    private typealias ScopedIgnore = (rules: IgnoreRules, base: String)
+
+    private func isIgnored(_ relativePath: String, isDirectory: Bool, _ ignore: [ScopedIgnore]) -> Bool {
+        ignore.contains { scope in
+            let path = scope.base.isEmpty ? relativePath : String(relativePath.dropFirst(scope.base.count + 1))
+            return scope.rules.isIgnored(path, isDirectory: isDirectory)
+        }
+    }
+
+    private func walk(_ directory: String, relative: String, ignore: [ScopedIgnore], visited: inout Set<String>, into found: inout [String]) {
         guard let identity = fileSystem.identity(of: directory), visited.insert(identity).inserted else { return }
         var ignore = ignore
         let ignoreFile = join(directory, ".helderignore")
         if case .file = fileSystem.kind(of: ignoreFile), let bytes = try? fileSystem.read(ignoreFile, limit: 1_048_576) {
-            ignore.append(IgnoreRules(String(decoding: bytes, as: UTF8.self)))
+            ignore.append((IgnoreRules(String(decoding: bytes, as: UTF8.self)), relative))
         }
         guard let names = try? fileSystem.contents(ofDirectory: directory) else { return }
         for name in names.sorted() where name != ".helderignore" {
@@ -114,12 +125,14 @@ public struct FileDiscovery: Sendable {
             let relativePath = relative.isEmpty ? name : relative + "/" + name
             switch fileSystem.kind(of: path) {
             case .directory:
-                if ignore.contains(where: { $0.isIgnored(relativePath, isDirectory: true) }) { continue }
+                if isIgnored(relativePath, isDirectory: true, ignore) { continue }
                 if excludes.contains(where: { $0.matches(relativePath, isDirectory: true) }) { continue }
                 walk(path, relative: relativePath, ignore: ignore, visited: &visited, into: &found)
             case .file:
-                if ignore.contains(where: { $0.isIgnored(relativePath, isDirectory: false) }) { continue }
-                guard includes.contains(where: { $0.matches(relativePath) }) else { continue }
+                if isIgnored(relativePath, isDirectory: false, ignore) { continue }
+                // Extensions match whatever their case (BRIEF.DOCX from a Windows share).
+                let lowered = relativePath.lowercased()
+                guard includes.contains(where: { $0.matches(relativePath) || Glob($0.pattern.lowercased()).matches(lowered) }) else { continue }
                 if excludes.contains(where: { $0.matches(relativePath) }) { continue }
                 found.append(path)
             default:

@@ -11,7 +11,7 @@ public struct Suppressions: Sendable {
         var active = Set<String>()
         var lineNumber = 0
         var nextLine: Set<String>? = nil
-        for line in String(decoding: text, as: UTF8.self).split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
+        for line in String(decoding: text, as: UTF8.self).split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }) {
             lineNumber += 1
             var current = active
             if let pending = nextLine {

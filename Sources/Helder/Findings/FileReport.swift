@@ -17,12 +17,22 @@ public struct LocatedFinding: Sendable, Hashable {
     /// elsewhere, without storing client text.
     public var baselineHash = ""
 
+    /// The source line around the match (a window of it on long lines), for carets in the text report.
+    public var sourceLine: String?
+    /// 1-based column of the match in `sourceLine`.
+    public var sourceColumn = 1
+
     public init(_ finding: Finding, in source: SourceText) {
+        var cursor = LineIndex.Cursor()
+        self.init(finding, in: source, cursor: &cursor)
+    }
+
+    public init(_ finding: Finding, in source: SourceText, cursor: inout LineIndex.Cursor) {
         self.finding = finding
         let range = source.fileRange(finding.range)
         offset = range.lowerBound
         length = range.count
-        (line, column) = source.location(of: finding.range.lowerBound)
+        (line, column) = source.location(of: finding.range.lowerBound, cursor: &cursor)
         match = source.matchText(finding.range)
     }
 }
@@ -38,16 +48,13 @@ public struct FileReport: Sendable {
     public var wordCount: Int
     /// True when the "file" is text extracted from a document (docx/odt): lines are paragraphs.
     public var isExtracted = false
-    /// Source lines of the findings, for carets in the text report (only kept when asked for).
-    public var sourceLines: [String]
 
     public init(path: String, findings: [LocatedFinding] = [], warnings: [InputWarning] = [],
-                error: InputError? = nil, wordCount: Int = 0, sourceLines: [String] = []) {
+                error: InputError? = nil, wordCount: Int = 0) {
         self.path = path
         self.findings = findings
         self.warnings = warnings
         self.error = error
         self.wordCount = wordCount
-        self.sourceLines = sourceLines
     }
 }

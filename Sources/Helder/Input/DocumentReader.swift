@@ -27,7 +27,7 @@ public enum DocumentReaders {
 
     public static func reader(forPath path: String) -> any DocumentReader {
         let name = path.split(separator: "/").last.map(String.init) ?? path
-        let ext = name.contains(".") ? String(name.split(separator: ".").last!).lowercased() : ""
+        let ext = name.contains(".") ? (name.split(separator: ".").last.map(String.init) ?? "").lowercased() : ""
         switch ext {
         case _ where MarkdownReader.extensions.contains(ext): return MarkdownReader()
         case _ where HTMLReader.extensions.contains(ext): return HTMLReader()

@@ -26,7 +26,12 @@ public struct HTMLReader: DocumentReader {
         }
         while index < source.count {
             let byte = source[index]
-            if byte == UInt8(ascii: "<") {
+            if byte == UInt8(ascii: "<"), index + 1 < source.count, source[index + 1] == UInt8(ascii: "<") {
+                // `<<adres>>`: a template field written in the page, not a tag.
+                index += 2
+                continue
+            }
+            if byte == UInt8(ascii: "<"), index + 1 < source.count, Self.startsMarkup(source[index + 1]) {
                 flush(to: index)
                 let end = tagEnd(source, index)
                 let name = tagName(source, index..<end)
@@ -62,6 +67,11 @@ public struct HTMLReader: DocumentReader {
             throw .invalidDocument("het bestand bevat geen zichtbare tekst")
         }
         return SourceText(text: text, map: map, decoded: decoded)
+    }
+
+    /// `<` starts a tag only before a letter, `/`, `!` or `?`; `leeftijd < 18` and `<<adres>>` are text.
+    static func startsMarkup(_ byte: UInt8) -> Bool {
+        (byte >= 65 && byte <= 90) || (byte >= 97 && byte <= 122) || byte == UInt8(ascii: "/") || byte == UInt8(ascii: "!") || byte == UInt8(ascii: "?")
     }
 
     /// The offset after a tag, comment, doctype or processing instruction starting at `start`.

@@ -63,7 +63,7 @@ public struct DOCXReader: DocumentReader {
         XMLScanner(bytes: xml).scan { event in
             switch event {
             case .start(let name, let selfClosing):
-                if name == "w:del" || name == "w:instrText" || name == "w:delText" {
+                if name == "w:del" || name == "w:instrText" || name == "w:delText" || name == "mc:Fallback" {
                     if !selfClosing { skipDepth += 1 }
                 } else if name == "w:p" {
                     if selfClosing { collector.startParagraph(); collector.endParagraph() } else { collector.startParagraph() }
@@ -75,7 +75,7 @@ public struct DOCXReader: DocumentReader {
                     collector.append([0x20])
                 }
             case .end(let name):
-                if name == "w:del" || name == "w:instrText" || name == "w:delText" {
+                if name == "w:del" || name == "w:instrText" || name == "w:delText" || name == "mc:Fallback" {
                     skipDepth = max(0, skipDepth - 1)
                 } else if name == "w:p" {
                     collector.endParagraph()
@@ -118,6 +118,11 @@ public struct ODTReader: DocumentReader {
             switch event {
             case .start(let name, let selfClosing):
                 if selfClosing {
+                    if (name == "text:p" || name == "text:h"), depth == 0, skipDepth == 0, !onlyHeadersAndFooters || headerDepth > 0 {
+                        collector.startParagraph()
+                        collector.endParagraph()
+                        return
+                    }
                     guard depth > 0, skipDepth == 0, !onlyHeadersAndFooters || headerDepth > 0 else { return }
                     if name == "text:s" { collector.append([0x20]) }
                     if name == "text:tab" { collector.append([0x09]) }

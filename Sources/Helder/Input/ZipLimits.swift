@@ -45,7 +45,7 @@ struct ZipPackage {
         guard let entry = archive[path] else { return nil }
         let declared = Int(clamping: entry.uncompressedSize)
         let compressed = max(1, Int(clamping: entry.compressedSize))
-        if declared > limits.maximumEntrySize || declared / compressed > limits.maximumRatio {
+        if declared > limits.maximumEntrySize || (declared > 1_048_576 && declared / compressed > limits.maximumRatio) {
             throw .invalidDocument("verdacht zip-bestand: '\(path)' pakt uit tot \(declared / 1_048_576) MB (zip-bom?)")
         }
         var output: [UInt8] = []

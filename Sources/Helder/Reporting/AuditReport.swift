@@ -43,7 +43,7 @@ public struct AuditReport: Sendable {
         return String(rounded).replacingOccurrences(of: ".", with: ",")
     }
 
-    public func text() -> String {
+    public func text(redact: Bool = false) -> String {
         var output = "Documenten (meeste bevindingen per 1.000 woorden eerst)\n"
         for document in documents {
             if let error = document.error { output += "  \(document.path): niet gecontroleerd: \(error)\n"; continue }
@@ -53,7 +53,9 @@ public struct AuditReport: Sendable {
         }
         output += "\nPer categorie\n" + perCategory.map { "  \($0.0)\t\($0.1)" }.joined(separator: "\n") + "\n"
         output += "\nPer regel\n" + perRule.map { "  \($0.0)\t\($0.1)" }.joined(separator: "\n") + "\n"
-        output += "\nMeest gevonden woorden\n" + perTerm.prefix(50).map { "  \($0.0)\t\($0.1)" }.joined(separator: "\n") + "\n"
+        if !redact {
+            output += "\nMeest gevonden woorden\n" + perTerm.prefix(50).map { "  \($0.0)\t\($0.1)" }.joined(separator: "\n") + "\n"
+        }
         return output
     }
 

@@ -18,17 +18,16 @@ public struct TextReporter: Reporter {
             for warning in file.warnings {
                 output += "\(file.path): \(paint.yellow("let op")): \(warning.message)\n"
             }
-            for (index, located) in file.findings.enumerated() {
+            for located in file.findings {
                 let finding = located.finding
                 let severity = Self.severityNames[finding.severity] ?? finding.severity.rawValue
                 let coloured = finding.severity == .error ? paint.red(severity) : finding.severity == .warning ? paint.yellow(severity) : paint.blue(severity)
                 output += "\(file.path):\(located.line):\(located.column): \(coloured): \(context.message(located)) [\(finding.rule)]\n"
                 if !finding.suggestion.isEmpty { output += "    \(paint.dim("→")) \(finding.suggestion)\n" }
-                if context.showSourceLines, !context.redact, index < file.sourceLines.count {
-                    let line = file.sourceLines[index]
+                if context.showSourceLines, !context.redact, let line = located.sourceLine {
                     output += "    \(line)\n"
-                    let prefix = String(line.unicodeScalars.prefix(max(0, located.column - 1)).map { $0 == "\t" ? "\t" : " " })
-                    let width = max(1, min(located.match.unicodeScalars.count, line.unicodeScalars.count - located.column + 1))
+                    let prefix = String(line.unicodeScalars.prefix(max(0, located.sourceColumn - 1)).map { $0 == "\t" ? "\t" : " " })
+                    let width = max(1, min(located.match.unicodeScalars.count, line.unicodeScalars.count - located.sourceColumn + 1))
                     output += "    \(prefix)\(paint.green(String(repeating: "^", count: width)))\n"
                 }
             }

@@ -116,11 +116,16 @@ struct UnknownAcronymRule {
     func findings(in document: AnalyzedDocument) -> [Finding] {
         var findings: [Finding] = []
         var explained = Set<String>()
+        var capitalLines: [Int: Bool] = [:]
         let tokens = document.tokens
         for (index, token) in tokens.enumerated() where token.kind == .word && !document.inEntity[index] {
             for part in parts(of: token, document) {
                 let raw = document.source.string(part)
-                guard isAcronymLike(raw), !isKnown(raw), !onCapitalLine(index, document) else { continue }
+                guard isAcronymLike(raw), !isKnown(raw) else { continue }
+                var lineStart = index
+                while lineStart > 0, !tokens[lineStart].flags.contains(.lineStart) { lineStart -= 1 }
+                if capitalLines[lineStart] == nil { capitalLines[lineStart] = onCapitalLine(lineStart, document) }
+                if capitalLines[lineStart] == true { continue }
                 if explained.contains(raw) { continue }
                 if isGlossed(index, document) {
                     explained.insert(raw)

@@ -44,11 +44,17 @@ public final class RuleSet: Sendable {
 
     static func enabled(_ entries: [LexiconEntry], _ settings: RuleSettings) -> [Bool] {
         entries.map { entry in
-            let names = [entry.rule, entry.category.rawValue, entry.id]
-            if names.contains(where: settings.enabled.contains) { return true }
-            if names.contains(where: settings.disabled.contains) { return false }
-            return entry.profiles.contains(settings.profile)
+            switchedOn(names: [entry.id, entry.rule, entry.category.rawValue], settings) ?? entry.profiles.contains(settings.profile)
         }
+    }
+
+    /// The most specific name (entry, then rule, then category) that is enabled or disabled decides.
+    static func switchedOn(names: [String], _ settings: RuleSettings) -> Bool? {
+        for name in names {
+            if settings.enabled.contains(name) { return true }
+            if settings.disabled.contains(name) { return false }
+        }
+        return nil
     }
 
     /// The same lexicons and indexes with other settings (sharing the compiled lexicon).
@@ -74,10 +80,8 @@ public final class RuleSet: Sendable {
 
     /// Is a finding of this rule/category/entry switched on for the current profile?
     func isEnabled(rule: String, category: String, entry: String?, profiles: Set<Profile>) -> Bool {
-        let names = [rule, category] + (entry.map { [$0] } ?? [])
-        if names.contains(where: settings.enabled.contains) { return true }
-        if names.contains(where: settings.disabled.contains) { return false }
-        return profiles.contains(settings.profile)
+        let names = (entry.map { [$0] } ?? []) + [rule, category]
+        return Self.switchedOn(names: names, settings) ?? profiles.contains(settings.profile)
     }
 
     func severity(rule: String, category: String, entry: String?, default value: Severity) -> Severity {

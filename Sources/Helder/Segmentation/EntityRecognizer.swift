@@ -25,7 +25,7 @@ public struct EntityRecognizer: Sendable {
                 while end < tokens.count {
                     if Self.articleWords.contains(tokens[end].key) || isNumber(end) || Self.lawCodes.contains(value(end)) {
                         end += 1
-                    } else if tokens[end].kind == .word, tokens[end].key.count <= 2, end + 1 < tokens.count, isNumber(end) {
+                    } else if tokens[end].kind == .word, tokens[end].key.count <= 2, isNumber(end + 1) {
                         end += 1
                     } else {
                         break
@@ -69,6 +69,11 @@ public struct EntityRecognizer: Sendable {
                     index = end
                     continue
                 }
+                if text.filter({ $0 == "-" || $0 == "/" }).count == 2 {
+                    spans.append(EntitySpan(kind: .date, tokens: index..<index + 1))
+                    index += 1
+                    continue
+                }
                 // Phone numbers: 0 followed by groups of digits, optionally with a dash: 088 - 123 45 67
                 if text.hasPrefix("0") || text.hasPrefix("+31") {
                     var end = index + 1
@@ -89,9 +94,6 @@ public struct EntityRecognizer: Sendable {
                         index = end
                         continue
                     }
-                }
-                if text.filter({ $0 == "-" || $0 == "/" }).count == 2 {
-                    spans.append(EntitySpan(kind: .date, tokens: index..<index + 1))
                 }
             }
             index += 1

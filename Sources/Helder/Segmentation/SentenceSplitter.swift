@@ -36,7 +36,7 @@ public struct SentenceSplitter: Sendable {
         }
         // Walk back over closing quotes and brackets to the punctuation that may end the sentence.
         var previous = index - 1
-        while previous > 0, isCloser(tokens[previous], text),
+        while previous > 0, index - previous < 4, isCloser(tokens[previous], text),
               !tokens[previous].flags.contains(.spaceBefore) || isUnambiguousCloser(tokens[previous], text) {
             previous -= 1
         }

@@ -45,6 +45,31 @@ public struct LineIndex: Sendable {
         return (line + 1, column)
     }
 
+    /// Locations for offsets asked in increasing order: columns are counted on from the previous
+    /// offset on the same line, so many findings on one long line cost one pass over it.
+    public struct Cursor {
+        var line = -1
+        var offset = 0
+        var column = 1
+
+        public init() {}
+
+        public mutating func location(of target: Int, in utf8: [UInt8], index: LineIndex) -> (line: Int, column: Int) {
+            let targetLine = index.lineNumber(of: target)
+            if targetLine != line || target < offset {
+                line = targetLine
+                offset = index.lineStarts[targetLine]
+                column = 1
+            }
+            let end = min(target, utf8.count)
+            while offset < end {
+                if utf8[offset] & 0xC0 != 0x80 { column += 1 }
+                offset += 1
+            }
+            return (line + 1, column)
+        }
+    }
+
     /// The byte range of a 0-based line, without its line end.
     public func lineRange(_ line: Int, in utf8: [UInt8]) -> Range<Int> {
         let start = lineStarts[line]

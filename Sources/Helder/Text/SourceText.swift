@@ -53,6 +53,32 @@ public struct SourceText: Sendable {
         lines.location(of: decodedOffset(offset), in: decoded.utf8)
     }
 
+    /// The same, for offsets in increasing order (no rescans of long lines).
+    public func location(of offset: Int, cursor: inout LineIndex.Cursor) -> (line: Int, column: Int) {
+        cursor.location(of: decodedOffset(offset), in: decoded.utf8, index: lines)
+    }
+
+    /// A window of the source line around a text offset, at most `before` code points before it and
+    /// `after` after it, and the 1-based column of the offset in that window.
+    public func sourceExcerpt(around offset: Int, before: Int = 60, after: Int = 100) -> (text: String, column: Int) {
+        let bytes = decoded.utf8
+        let target = min(decodedOffset(offset), bytes.count)
+        let range = lines.lineRange(lines.lineNumber(of: target), in: bytes)
+        var start = target, taken = 0
+        while start > range.lowerBound, taken < before {
+            start -= 1
+            while start > range.lowerBound, bytes[start] & 0xC0 == 0x80 { start -= 1 }
+            taken += 1
+        }
+        var end = max(target, range.lowerBound), counted = 0
+        while end < range.upperBound, counted < after {
+            end += 1
+            while end < range.upperBound, bytes[end] & 0xC0 == 0x80 { end += 1 }
+            counted += 1
+        }
+        return (String(decoding: bytes[start..<max(start, min(end, range.upperBound))], as: UTF8.self), taken + 1)
+    }
+
     /// The decoded text of a text range as the file has it (for `match`): the decoded source range, so
     /// `&amp;` in HTML stays `&amp;` and it equals the file's bytes at the reported offset.
     public func matchText(_ range: Range<Int>) -> String {

@@ -27,8 +27,14 @@ import LexiconFormat
         try FileManager.default.createSymbolicLink(atPath: root.appendingPathComponent("sub/loop").path, withDestinationPath: root.path)
         let found = FileDiscovery().discover([root.path]).map { String($0.path.dropFirst(root.path.count + 1)) }
         #expect(found == ["a.txt", "sub/b.md"])
+        // Upper-case extensions are found; a nested .helderignore matches relative to its own folder.
+        try write("De OTS.", root.appendingPathComponent("sub/GROOT.TXT"))
+        try write("/alleen-hier.txt\n", root.appendingPathComponent("sub/.helderignore"))
+        try write("De OTS.", root.appendingPathComponent("sub/alleen-hier.txt"))
+        let again = FileDiscovery().discover([root.path]).map { String($0.path.dropFirst(root.path.count + 1)) }
+        #expect(again == ["a.txt", "sub/GROOT.TXT", "sub/b.md"])
         var discovery = FileDiscovery()
-        discovery.excludes = [Glob("*.md")]
+        discovery.excludes = [Glob("*.md"), Glob("*.TXT")]
         #expect(discovery.discover([root.path]).count == 1)
         #expect(FileDiscovery().discover([root.appendingPathComponent("weg").path]).first?.error == .notFound)
     }
@@ -85,7 +91,9 @@ import LexiconFormat
     }
 
     @Test func baselineKeepsOnlyNewFindingsAfterEditsElsewhere() throws {
-        let batch = BatchChecker(checker: Fixture.brief)
+        var options = BatchOptions()
+        options.baselineHashes = true
+        let batch = BatchChecker(checker: Fixture.brief, options: options)
         let before = batch.check(bytes: Array("De OTS wordt verlengd.\nU moet bellen.\n".utf8), path: "a.txt", displayPath: "a.txt")
         let baseline = Baseline(reports: [before])
         let rendered = baseline.rendered()

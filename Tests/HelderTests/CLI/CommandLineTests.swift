@@ -1,4 +1,5 @@
 import Foundation
+import Helder
 import Testing
 
 /// Runs the built `helder` binary: exit codes and one-line errors are part of the contract.
@@ -85,6 +86,16 @@ import Testing
         #expect(missing.out.contains("goed.txt"))
     }
 
+    @Test func wrongCommandLinesExitWithTwo() throws {
+        for arguments in [["check", "--format", "pdf"], ["check", "--jobs", "0"], ["check", "--bestaat-niet"], ["explain", "xyzzy-onbekend"]] {
+            let result = try run(arguments)
+            #expect(result.status == 2, "\(arguments)")
+            #expect(!result.err.isEmpty)
+        }
+        #expect(try run(["--version"]).status == 0)
+        #expect(try run(["check", "--help"]).out.contains("--fail-on"))
+    }
+
     @Test func redactRemovesClientText() throws {
         let result = try run(["check", "-", "--stdin-filename", "brief.txt", "--format", "json", "--redact"],
                              stdin: Data("Moeder weigert mee te werken aan de risicotaxatie.".utf8))
@@ -97,5 +108,93 @@ import Testing
             let message = finding["message"] as! String
             #expect(!message.contains("weigert") && !message.contains("risicotaxatie"), "\(message)")
         }
+    }
+}
+
+/// Guarantees that hold for every command: input files are never written, stdin problems are clear
+/// errors, and nothing needs a network.
+@Suite struct CommandLineGuaranteeTests {
+    let cli = CommandLineTests()
+
+    func fingerprint(_ directory: URL) throws -> [String: String] {
+        var result: [String: String] = [:]
+        for name in try FileManager.default.contentsOfDirectory(atPath: directory.path) {
+            let path = directory.appendingPathComponent(name).path
+            let attributes = try FileManager.default.attributesOfItem(atPath: path)
+            let data = FileManager.default.contents(atPath: path) ?? Data()
+            result[name] = "\(SHA256.digest(Array(data)))-\(data.count)-\((attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0)"
+        }
+        return result
+    }
+
+    @Test func inputFilesAreNeverWritten() throws {
+        let directory = try cli.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try Data("De OTS. U moet bellen.\n".utf8).write(to: directory.appendingPathComponent("a.txt"))
+        try Data("<p>De GI &amp; de RvdK.</p>".utf8).write(to: directory.appendingPathComponent("b.html"))
+        try Data([0xFF, 0xFE, 0x44, 0x00]).write(to: directory.appendingPathComponent("c.txt"))
+        let before = try fingerprint(directory)
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("helder-out-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: output) }
+        for arguments in [["check", directory.path], ["check", directory.path, "--format", "sarif"],
+                          ["check", directory.path, "--write-baseline", output.path + ".json"],
+                          ["audit", directory.path, "--format", "html", "--output", output.path + ".html"],
+                          ["tokenize", directory.appendingPathComponent("a.txt").path], ["rules"], ["explain", "OTS"]] {
+            _ = try cli.run(arguments)
+        }
+        #expect(try fingerprint(directory) == before)
+        #expect(FileManager.default.fileExists(atPath: output.path + ".html"))
+    }
+
+    @Test func emptyStdinIsAnError() throws {
+        let result = try cli.run(["check", "-"], stdin: Data())
+        #expect(result.status == 2)
+        #expect(result.err.contains("leeg"))
+    }
+
+    @Test func worksWithoutANetwork() throws {
+        let unshare = URL(fileURLWithPath: "/usr/bin/unshare")
+        guard FileManager.default.isExecutableFile(atPath: unshare.path) else { return }
+        let probe = Process()
+        probe.executableURL = unshare
+        probe.arguments = ["-n", "true"]
+        probe.standardError = Pipe()
+        try probe.run()
+        probe.waitUntilExit()
+        guard probe.terminationStatus == 0 else { return }  // no permission for namespaces here
+        let process = Process()
+        process.executableURL = unshare
+        process.arguments = ["-n", CommandLineTests.binary.path, "check", Fixture.root.appendingPathComponent("Corpus/brieven").path, "--format", "json"]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let isolated = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let normal = try cli.run(["check", Fixture.root.appendingPathComponent("Corpus/brieven").path, "--format", "json"])
+        #expect(process.terminationStatus == 1)
+        #expect(String(decoding: isolated, as: UTF8.self) == normal.out)
+    }
+
+    @Test func initRefusesToOverwrite() throws {
+        let directory = try cli.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let process = { (arguments: [String]) throws -> Int32 in
+            let p = Process()
+            p.executableURL = CommandLineTests.binary
+            p.arguments = arguments
+            p.currentDirectoryURL = directory
+            p.standardOutput = Pipe()
+            p.standardError = Pipe()
+            try p.run()
+            p.waitUntilExit()
+            return p.terminationStatus
+        }
+        #expect(try process(["init"]) == 0)
+        let written = try String(contentsOf: directory.appendingPathComponent(".helder.yml"), encoding: .utf8)
+        #expect(written.contains("fail_on: warning"))
+        #expect(try process(["init"]) == 2)
+        #expect(try process(["init", "--force"]) == 0)
+        // The written configuration is valid: checking an empty folder with it succeeds.
+        #expect(try process(["check", "--config", directory.appendingPathComponent(".helder.yml").path, directory.path]) == 0)
     }
 }

@@ -50,6 +50,14 @@ import Testing
         assertMatchesFileBytes(result, Array(text.utf8))
     }
 
+    @Test func lessThanSignsAndPlaceholdersInHTMLAreText() {
+        let text = "<p>Voor kinderen < 12 jaar en auto's: de OTS. Beste &lt;&lt;naam&gt;&gt;, tot <<datum>>.</p>"
+        let result = report(text, "brief.html")
+        #expect(result.findings.map(\.match) == ["OTS"])
+        let source = try? HTMLReader().read(Array(text.utf8))
+        #expect(source.map { String(decoding: $0.text, as: UTF8.self).contains("<<datum>>") } == true)
+    }
+
     @Test func deeplyNestedHTMLDoesNotCrash() {
         let depth = 100_000
         let text = String(repeating: "<div>", count: depth) + "De OTS." + String(repeating: "</div>", count: depth)

@@ -1,0 +1,30 @@
+import HelderFuzzed
+
+/// decode → tokenize → split → all rules → locate findings, on arbitrary bytes as a .txt file.
+/// Every finding must point at bytes of the input.
+let batch = BatchChecker(checker: Checker(rules: RuleSet(lexicons: RuleSet.builtInLexicons())))
+
+func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+    let bytes = Array(UnsafeBufferPointer(start: data, count: size))
+    let report = batch.check(bytes: bytes, path: "fuzz.txt", displayPath: "fuzz.txt")
+    for finding in report.findings {
+        precondition(finding.offset >= 0 && finding.offset + finding.length <= bytes.count, "finding outside the input")
+        precondition(finding.line >= 1 && finding.column >= 1, "line or column below 1")
+    }
+    return 0
+}
+
+// SwiftPM links executables with main = FuzzCheck_main; hand control to libFuzzer's driver from there.
+@_silgen_name("LLVMFuzzerRunDriver")
+func runFuzzerDriver(
+    _ argc: UnsafeMutablePointer<CInt>,
+    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+    _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> CInt
+) -> CInt
+
+@_cdecl("FuzzCheck_main")
+public func fuzzerMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
+    var count = argc
+    var arguments = argv
+    return runFuzzerDriver(&count, &arguments) { data, size in fuzz(data, size) }
+}

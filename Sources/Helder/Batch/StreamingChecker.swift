@@ -1,0 +1,96 @@
+import Foundation
+
+/// Checks a large UTF-8 text file in bounded memory: it is read in chunks cut at paragraph ends (or line
+/// ends, or spaces for one enormous line), and each chunk is checked on its own. Offsets, lines and
+/// columns are those of the whole file. An explanation in one chunk does not carry into the next.
+struct StreamingChecker {
+    let batch: BatchChecker
+    var chunkSize = 4 * 1_048_576
+
+    func check(path: String, displayPath: String, checker: Checker) throws(InputError) -> FileReport {
+        guard let handle = FileHandle(forReadingAtPath: path) else { throw .unreadable("geen toegang") }
+        defer { try? handle.close() }
+        var pending: [UInt8] = []
+        var base = 0
+        var baseLine = 0
+        var baseColumn = 0
+        var findings: [LocatedFinding] = []
+        var warnings: [InputWarning] = []
+        var words = 0
+        var first = true
+        var atEnd = false
+        while !atEnd || !pending.isEmpty {
+            if !atEnd {
+                let data: Data
+                do { data = try handle.read(upToCount: chunkSize) ?? Data() } catch { throw .unreadable("leesfout") }
+                if data.isEmpty { atEnd = true } else { pending.append(contentsOf: data) }
+            }
+            guard atEnd || pending.count >= chunkSize else { continue }
+            var bomLength = 0
+            if first {
+                if pending.starts(with: [0xFF, 0xFE]) || pending.starts(with: [0xFE, 0xFF]) || TextDecoder.looksBinary(pending) {
+                    throw .unreadable("te groot om in delen te lezen in deze tekenset; sla het op als UTF-8")
+                }
+                if pending.starts(with: [0xEF, 0xBB, 0xBF]) { bomLength = 3 }
+                let quality = TextDecoder.utf8Quality(Array(pending.prefix(1_048_576)))
+                if quality.invalid > quality.validMultibyte {
+                    throw .unreadable("te groot om in delen te lezen in deze tekenset; sla het op als UTF-8")
+                }
+            }
+            let cut = atEnd ? pending.count : Self.cutPoint(pending)
+            let chunk = Array(pending[..<cut])
+            pending.removeFirst(cut)
+            var decoded = TextDecoder().decodeUTF8(chunk, from: bomLength)
+            decoded.warnings = decoded.warnings.map { warning in
+                var warning = warning
+                if let offset = warning.offset {
+                    warning.offset = offset + base
+                    warning.message = "ongeldige UTF-8 op byte \(offset + base); vervangen door �"
+                }
+                return warning
+            }
+            warnings += decoded.warnings
+            let source = SourceText(decoded: decoded)
+            let report = batch.report(for: source, displayPath: displayPath, checker: checker)
+            for var finding in report.findings {
+                if finding.line == 1 { finding.column += baseColumn }
+                finding.line += baseLine
+                finding.offset += base
+                findings.append(finding)
+            }
+            words += report.wordCount
+            // Where the next chunk starts: lines and the column of a line cut in the middle.
+            let lines = LineIndex(chunk)
+            let lastLine = lines.lineStarts.count - 1
+            baseLine += lastLine
+            let tailColumns = chunk[lines.lineStarts[lastLine]...].reduce(0) { $0 + ($1 & 0xC0 != 0x80 ? 1 : 0) }
+            baseColumn = lastLine == 0 ? baseColumn + tailColumns : tailColumns
+            base += cut
+            first = false
+        }
+        if first { throw .empty }
+        return FileReport(path: displayPath, findings: findings, warnings: warnings, wordCount: words)
+    }
+
+    /// The last paragraph end, else line end, else space in the buffer; else a UTF-8 character start.
+    static func cutPoint(_ bytes: [UInt8]) -> Int {
+        let floor = bytes.count / 2
+        var index = bytes.count - 1
+        while index > floor {
+            if bytes[index] == 0x0A, bytes[index - 1] == 0x0A || (bytes[index - 1] == 0x0D && index >= 3 && bytes[index - 2] == 0x0A) {
+                return index + 1
+            }
+            index -= 1
+        }
+        for target: UInt8 in [0x0A, 0x20] {
+            index = bytes.count - 1
+            while index > floor {
+                if bytes[index] == target { return index + 1 }
+                index -= 1
+            }
+        }
+        index = bytes.count - 1
+        while index > 0, bytes[index] & 0xC0 == 0x80 { index -= 1 }
+        return max(1, index)
+    }
+}
