@@ -41,34 +41,50 @@ public enum CompactLexiconCoding {
     }
 
     public static func decode(_ text: String) -> LexiconSet {
-        func split(_ text: Substring, _ separator: Character) -> [Substring] {
-            guard !text.isEmpty else { return [] }
+        var text = text
+        return text.withUTF8 { decode(bytes: $0) }
+    }
+
+    /// Start-up cost matters (one letter is checked in a few milliseconds), so this works on raw bytes:
+    /// each field is a byte range, turned into a String only once.
+    static func decode(bytes: UnsafeBufferPointer<UInt8>) -> LexiconSet {
+        typealias Span = Range<Int>
+        func split(_ span: Span, _ separator: Character) -> [Span] {
+            guard !span.isEmpty else { return [] }
             let byte = separator.asciiValue!
-            return text.utf8.split(separator: byte, omittingEmptySubsequences: false).map { Substring($0) }
+            var parts: [Span] = []
+            var start = span.lowerBound
+            for index in span where bytes[index] == byte {
+                parts.append(start..<index)
+                start = index + 1
+            }
+            parts.append(start..<span.upperBound)
+            return parts
         }
-        func strings(_ text: Substring) -> [String] { split(text, list).map(String.init) }
-        func profiles(_ text: Substring) -> Set<Profile> { Set(split(text, list).compactMap { Profile(rawValue: String($0)) }) }
+        func string(_ span: Span) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[span]), as: UTF8.self) }
+        func strings(_ span: Span) -> [String] { split(span, list).map(string) }
+        func profiles(_ span: Span) -> Set<Profile> { Set(split(span, list).compactMap { Profile(rawValue: string($0)) }) }
         var set = LexiconSet()
-        let sections = split(Substring(text), section)
+        let sections = split(0..<bytes.count, section)
         guard sections.count == 5 else { return set }
-        for recordText in split(sections[0], record) {
-            let f = split(recordText, field)
-            guard f.count == 14, let category = Category(rawValue: String(f[2])),
-                  let severity = Severity(rawValue: String(f[3])) else { continue }
+        for recordSpan in split(sections[0], record) {
+            let f = split(recordSpan, field)
+            guard f.count == 14, let category = Category(rawValue: string(f[2])),
+                  let severity = Severity(rawValue: string(f[3])) else { continue }
             set.entries.append(LexiconEntry(
-                id: String(f[0]), rule: String(f[1]), category: category, severity: severity,
+                id: string(f[0]), rule: string(f[1]), category: category, severity: severity,
                 profiles: profiles(f[4]), forms: strings(f[5]), alternatives: strings(f[6]),
-                explanation: String(f[7]), examples: strings(f[8]), counterexamples: strings(f[9]),
-                exact: f[10] == "1", compound: f[11] == "1", expansion: f[12].isEmpty ? nil : String(f[12]),
-                source: String(f[13])))
+                explanation: string(f[7]), examples: strings(f[8]), counterexamples: strings(f[9]),
+                exact: string(f[10]) == "1", compound: string(f[11]) == "1", expansion: f[12].isEmpty ? nil : string(f[12]),
+                source: string(f[13])))
         }
-        for recordText in split(sections[1], record) {
-            let f = split(recordText, field)
-            guard f.count == 11, let severity = Severity(rawValue: String(f[3])) else { continue }
+        for recordSpan in split(sections[1], record) {
+            let f = split(recordSpan, field)
+            guard f.count == 11, let severity = Severity(rawValue: string(f[3])) else { continue }
             set.rules.append(RuleDescription(
-                id: String(f[0]), category: Category(rawValue: String(f[1])), name: String(f[2]),
-                severity: severity, profiles: profiles(f[4]), summary: String(f[5]), rationale: String(f[6]),
-                message: String(f[7]), suggestion: String(f[8]), examples: strings(f[9]),
+                id: string(f[0]), category: Category(rawValue: string(f[1])), name: string(f[2]),
+                severity: severity, profiles: profiles(f[4]), summary: string(f[5]), rationale: string(f[6]),
+                message: string(f[7]), suggestion: string(f[8]), examples: strings(f[9]),
                 counterexamples: strings(f[10])))
         }
         set.knownAcronyms = Set(strings(sections[2]))

@@ -17,32 +17,38 @@ public struct FormPattern: Sendable, Hashable {
         self.slots = slots
     }
 
-    /// Parses a form; the error message is Dutch, for lexicon authors.
+    /// Parses a form; the error message is Dutch, for lexicon authors. Works on UTF-8 bytes: every
+    /// lexicon form is parsed at start-up.
     public static func parse(_ form: String) -> Result<FormPattern, FormError> {
-        let parts = form.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+        let ellipsis: [UInt8] = [0xE2, 0x80, 0xA6]
+        let parts = form.utf8.split(whereSeparator: { $0 == 0x20 || $0 == 0x09 })
         guard !parts.isEmpty else { return .failure(FormError(form: form, message: "lege vorm")) }
         var slots: [Slot] = []
         for part in parts {
-            if part == "…" || part == "..." {
-                guard let last = slots.last, case .gap = last else {
-                    slots.append(.gap(maximumGap))
-                    continue
+            let text = String(Substring(part))
+            if part.elementsEqual(ellipsis) || part.elementsEqual("...".utf8) {
+                if let last = slots.last, case .gap = last {
+                    return .failure(FormError(form: form, message: "twee gaten achter elkaar"))
                 }
-                return .failure(FormError(form: form, message: "twee gaten achter elkaar"))
-            }
-            if part.hasSuffix("*") {
-                let stem = String(part.dropLast())
-                guard stem.count >= 3, !stem.contains(Character("|")), !stem.contains(Character("*")) else {
-                    return .failure(FormError(form: form, message: "'\(part)': een * staat alleen aan het eind van een woord van minstens drie letters"))
-                }
-                slots.append(.prefix(stem))
+                slots.append(.gap(maximumGap))
                 continue
             }
-            let alternatives = part.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
-            guard !alternatives.contains(where: \.isEmpty), !part.contains(Character("*")), !part.contains(Character("…")) else {
-                return .failure(FormError(form: form, message: "'\(part)' is geen geldig woord"))
+            let hasStar = part.contains(UInt8(ascii: "*"))
+            let hasBar = part.contains(UInt8(ascii: "|"))
+            if part.last == UInt8(ascii: "*") {
+                let stem = part.dropLast()
+                guard stem.count >= 3, !hasBar, !stem.contains(UInt8(ascii: "*")) else {
+                    return .failure(FormError(form: form, message: "'\(text)': een * staat alleen aan het eind van een woord van minstens drie letters"))
+                }
+                slots.append(.prefix(String(Substring(stem))))
+                continue
             }
-            slots.append(.word(alternatives))
+            let alternatives = part.split(separator: UInt8(ascii: "|"), omittingEmptySubsequences: false)
+            let containsEllipsis = part.count >= 3 && (0...(part.count - 3)).contains { part.dropFirst($0).starts(with: ellipsis) }
+            guard !alternatives.contains(where: \.isEmpty), !hasStar, !containsEllipsis else {
+                return .failure(FormError(form: form, message: "'\(text)' is geen geldig woord"))
+            }
+            slots.append(.word(alternatives.map { String(Substring($0)) }))
         }
         if case .gap = slots.first! { return .failure(FormError(form: form, message: "een vorm begint niet met …")) }
         if case .gap = slots.last! { return .failure(FormError(form: form, message: "een vorm eindigt niet met …")) }

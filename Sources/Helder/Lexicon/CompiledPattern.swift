@@ -50,6 +50,10 @@ struct CompiledPattern: Sendable {
     }
 
     static func tokens(of word: String, _ tokenizer: Tokenizer) -> [(raw: String, key: String)] {
+        // Plain ASCII letters are one token whose key is the lowercase word: no need to run the tokenizer.
+        if word.utf8.allSatisfy({ ($0 >= 97 && $0 <= 122) || ($0 >= 65 && $0 <= 90) }) {
+            return [(word, String(decoding: word.utf8.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }, as: UTF8.self))]
+        }
         let bytes = Array(word.utf8)
         return tokenizer.tokenize(bytes).map { token in
             (String(decoding: bytes[token.start..<token.end], as: UTF8.self),
