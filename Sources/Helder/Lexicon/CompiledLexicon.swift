@@ -14,8 +14,8 @@ public final class CompiledLexicon: Sendable {
     let patterns: [CompiledPattern]
     /// Folded first word → patterns that start with it.
     let byFirstWord: [String: [Int]]
-    /// Patterns whose first slot is a prefix (`manipul*`).
-    let prefixPatterns: [Int]
+    /// Patterns whose first slot is a prefix (`manipul*`), with that prefix as UTF-8.
+    let prefixStems: [([UInt8], Int)]
     /// Reversed compound heads → patterns (`interventie` for `gezinsinterventie`).
     let compoundHeads: SuffixTrie
 
@@ -31,16 +31,16 @@ public final class CompiledLexicon: Sendable {
             }
         }
         var byFirstWord: [String: [Int]] = [:]
-        var prefixPatterns: [Int] = []
+        var prefixStems: [([UInt8], Int)] = []
         var heads = SuffixTrie()
         for (index, pattern) in patterns.enumerated() {
-            if case .prefix = pattern.slots.first { prefixPatterns.append(index) }
+            if case .prefix(let stem) = pattern.slots.first { prefixStems.append((Array(stem.utf8), index)) }
             for key in Set(pattern.firstKeys) { byFirstWord[key, default: []].append(index) }
             for key in pattern.compoundKeys { heads.insert(key, value: index) }
         }
         self.patterns = patterns
         self.byFirstWord = byFirstWord
-        self.prefixPatterns = prefixPatterns
+        self.prefixStems = prefixStems
         self.compoundHeads = heads
     }
 
@@ -82,9 +82,7 @@ public final class CompiledLexicon: Sendable {
         for stem in stems {
             for pattern in byFirstWord[stem] ?? [] { emit(pattern, nil) }
         }
-        for pattern in prefixPatterns {
-            if case .prefix(let stem) = patterns[pattern].slots[0], key.utf8.starts(with: stem.utf8) { emit(pattern, nil) }
-        }
+        for (stem, pattern) in prefixStems where key.utf8.starts(with: stem) { emit(pattern, nil) }
         // Compound heads: the whole word is the finding.
         for candidate in [key] + stems {
             compoundHeads.matches(in: candidate, minimumPrefix: 3) { pattern in
@@ -92,7 +90,7 @@ public final class CompiledLexicon: Sendable {
             }
         }
         // Hyphenated words: each part on its own (`OTS-verlenging`).
-        if key.contains("-") {
+        if key.utf8.contains(UInt8(ascii: "-")) {
             let text = document.source.text
             var partStart = token.start
             var position = token.start

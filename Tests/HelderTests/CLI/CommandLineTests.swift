@@ -198,3 +198,95 @@ import Testing
         #expect(try process(["check", "--config", directory.appendingPathComponent(".helder.yml").path, directory.path]) == 0)
     }
 }
+
+/// One test per `check` flag, through the real binary.
+@Suite struct CheckFlagTests {
+    let cli = CommandLineTests()
+
+    func folder() throws -> URL {
+        let directory = try cli.temporaryDirectory()
+        try Data("De OTS wordt verlengd. U moet bellen. Het XYZQ helpt.\n".utf8).write(to: directory.appendingPathComponent("a.txt"))
+        try Data("Beste «Naam ouder», op {{datum}} komt de GI.\n".utf8).write(to: directory.appendingPathComponent("b.md"))
+        try Data("Geen tekst om te controleren hier? Jawel: de RvdK.".utf8).write(to: directory.appendingPathComponent("c.log"))
+        return directory
+    }
+
+    func rules(_ output: String) throws -> [String] {
+        let object = try JSONSerialization.jsonObject(with: Data(output.utf8)) as! [String: Any]
+        return (object["files"] as! [[String: Any]]).flatMap { ($0["findings"] as! [[String: Any]]).map { $0["rule"] as! String } }
+    }
+
+    func paths(_ output: String) throws -> [String] {
+        let object = try JSONSerialization.jsonObject(with: Data(output.utf8)) as! [String: Any]
+        return (object["files"] as! [[String: Any]]).map { ($0["path"] as! String).split(separator: "/").last.map(String.init)! }
+    }
+
+    @Test func includeExcludeAndDefaultExtensions() throws {
+        let directory = try folder()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        #expect(try paths(cli.run(["check", directory.path, "--format", "json"]).out) == ["a.txt", "b.md"])
+        #expect(try paths(cli.run(["check", directory.path, "--format", "json", "--include", "*.log"]).out) == ["c.log"])
+        #expect(try paths(cli.run(["check", directory.path, "--format", "json", "--exclude", "*.md"]).out) == ["a.txt"])
+    }
+
+    @Test func minSeverityFailOnAndPlaceholders() throws {
+        let directory = try folder()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let all = try rules(cli.run(["check", directory.path, "--format", "json"]).out)
+        #expect(all.contains("abbreviation.unknown-acronym"))
+        let warnings = try rules(cli.run(["check", directory.path, "--format", "json", "--min-severity", "warning"]).out)
+        #expect(!warnings.contains("abbreviation.unknown-acronym") && warnings.contains("directive.obligation"))
+        #expect(try cli.run(["check", directory.path, "--fail-on", "error"]).status == 0)
+        let filled = try cli.run(["check", directory.path, "--format", "json", "--placeholders", "report", "--fail-on", "error"])
+        #expect(try rules(filled.out).filter { $0 == "template.placeholder" }.count == 2)
+        #expect(filled.status == 1)
+    }
+
+    @Test func profileJobsQuietAndColour() throws {
+        let directory = try folder()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let one = try cli.run(["check", directory.path, "--format", "json", "--jobs", "1"]).out
+        let two = try cli.run(["check", directory.path, "--format", "json", "--jobs", "2"]).out
+        #expect(one == two)
+        let quiet = try cli.run(["check", directory.path, "--quiet"]).out
+        #expect(!quiet.contains("bevindingen in"))
+        #expect(quiet.contains("[directive.obligation]"))
+        let plain = try cli.run(["check", directory.path, "--no-color"]).out
+        #expect(!plain.contains("\u{1B}["))
+        #expect(plain.contains("bevindingen in 2 van 2 bestanden"))
+        let child = directory.appendingPathComponent("kind.txt")
+        try Data("Uw kind moet naar school.".utf8).write(to: child)
+        #expect(try rules(cli.run(["check", child.path, "--format", "json"]).out) == ["directive.child"])
+        #expect(try rules(cli.run(["check", child.path, "--format", "json", "--profile", "dossier"]).out).isEmpty)
+    }
+
+    @Test func configFileBaselineAndFormats() throws {
+        let directory = try folder()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let config = directory.appendingPathComponent("instellingen.yml")
+        try Data("rules:\n  disable: [directive]\naccept: [XYZQ]\nonbekend: 1\n".utf8).write(to: config)
+        let configured = try cli.run(["check", directory.appendingPathComponent("a.txt").path, "--format", "json", "--config", config.path])
+        #expect(try rules(configured.out) == ["abbreviation.unexplained"])
+        #expect(configured.err.contains("instellingen.yml:4") && configured.err.contains("onbekend"))
+        let broken = directory.appendingPathComponent("kapot.yml")
+        try Data("rules: [: :".utf8).write(to: broken)
+        #expect(try cli.run(["check", directory.path, "--config", broken.path]).status == 2)
+        let baseline = directory.appendingPathComponent("baseline.json")
+        #expect(try cli.run(["check", directory.path, "--write-baseline", baseline.path]).status == 1)
+        let after = try cli.run(["check", directory.path, "--baseline", baseline.path, "--format", "json"])
+        #expect(try rules(after.out).isEmpty)
+        #expect(after.status == 0)
+        for format in ["sarif", "github", "junit", "checkstyle", "gitlab", "text", "json"] {
+            let result = try cli.run(["check", directory.path, "--format", format])
+            #expect(result.status == 1 && !result.out.isEmpty, "\(format)")
+        }
+        for format in ["text", "json", "csv", "html"] {
+            let result = try cli.run(["audit", directory.path, "--format", format])
+            #expect(result.status == 0 && result.out.contains("a.txt"), "\(format)")
+        }
+        let explained = try cli.run(["explain", "directive.obligation"])
+        #expect(explained.out.contains("Waarom:") && explained.status == 0)
+        let rulesJSON = try JSONSerialization.jsonObject(with: Data(cli.run(["rules", "--format", "json"]).out.utf8)) as! [String: Any]
+        #expect((rulesJSON["entries"] as! [Any]).count > 800)
+    }
+}
