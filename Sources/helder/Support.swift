@@ -14,6 +14,33 @@ struct OutputBuffer {
         if buffer.count > 65_536 { flush() }
     }
 
+    mutating func writeByte(_ byte: UInt8) {
+        buffer.append(byte)
+    }
+
+    mutating func writeNumber(_ value: Int) {
+        var divisor = 1
+        while divisor <= value / 10 { divisor *= 10 }
+        repeat {
+            buffer.append(UInt8(48 + (value / divisor) % 10))
+            divisor /= 10
+        } while divisor > 0
+    }
+
+    /// Text with tab, newline, carriage return and backslash escaped as `\t`, `\n`, `\r`, `\\`.
+    mutating func writeEscaped(_ bytes: ArraySlice<UInt8>) {
+        for byte in bytes {
+            switch byte {
+            case 0x5C: buffer.append(contentsOf: [0x5C, 0x5C])
+            case 0x09: buffer.append(contentsOf: [0x5C, 0x74])
+            case 0x0A: buffer.append(contentsOf: [0x5C, 0x6E])
+            case 0x0D: buffer.append(contentsOf: [0x5C, 0x72])
+            default: buffer.append(byte)
+            }
+        }
+        if buffer.count > 65_536 { flush() }
+    }
+
     mutating func flush() {
         guard !buffer.isEmpty else { return }
         FileHandle.standardOutput.write(Data(buffer))

@@ -29,38 +29,28 @@ struct Tokenize: ParsableCommand {
             printError("\(input.displayPath): \(error.description)")
             throw ExitCode(2)
         }
-        let rules = RuleSet(lexicons: RuleSet.builtInLexicons())
-        let document = rules.analyzer.analyze(source)
+        // Only the segmentation knowledge is needed here, not the compiled rule matcher.
+        let analyzer = Analyzer(lexicons: RuleSet.builtInLexicons())
         var output = OutputBuffer()
         let counter = CodePointCounter(source.text)
         switch format {
         case .tsv:
-            for sentence in document.sentences {
+            let (tokens, sentences) = analyzer.segment(source.text)
+            for sentence in sentences {
                 for index in sentence {
-                    let token = document.tokens[index]
-                    let start = counter.count(upTo: token.start)
-                    let end = counter.count(upTo: token.end)
-                    output.write("\(start)\t\(end)\t\(escape(source.string(token.range)))\n")
+                    let token = tokens[index]
+                    output.writeNumber(counter.count(upTo: token.start))
+                    output.writeByte(0x09)
+                    output.writeNumber(counter.count(upTo: token.end))
+                    output.writeByte(0x09)
+                    output.writeEscaped(source.text[token.range])
+                    output.writeByte(0x0A)
                 }
-                output.write("\n")
+                output.writeByte(0x0A)
             }
         case .json:
-            output.write(TokenJSON.render(document, counter: counter))
+            output.write(TokenJSON.render(analyzer.analyze(source), counter: counter))
         }
         output.flush()
-    }
-
-    func escape(_ text: String) -> String {
-        var result = ""
-        for character in text.unicodeScalars {
-            switch character {
-            case "\\": result += "\\\\"
-            case "\t": result += "\\t"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            default: result.unicodeScalars.append(character)
-            }
-        }
-        return result
     }
 }

@@ -35,14 +35,14 @@ struct LexiconRules {
                 break
             }
             if let finding = rules.makeFinding(rule: entry.rule, entry: entry, category: entry.category.rawValue,
-                                               range: match.bytes, document: document, suggestion: suggestion(for: entry)) {
+                                               range: match.bytes, document: document, suggestion: rules.suggestions[match.entry]) {
                 findings.append(finding)
             }
         }
         return findings
     }
 
-    func suggestion(for entry: LexiconEntry) -> String {
+    static func suggestion(for entry: LexiconEntry) -> String {
         let alternatives = entry.alternatives.map { "'\($0)'" }.joined(separator: " of ")
         if let expansion = entry.expansion, entry.category == .abbreviation {
             let plain = entry.alternatives.filter { $0 != expansion }

@@ -30,6 +30,8 @@ public final class RuleSet: Sendable {
     let abbreviationForms: Set<String>
     /// Per lexicon entry: switched on for these settings (computed once, read per match).
     let enabledEntries: [Bool]
+    /// Per lexicon entry: the suggestion text, built once and shared by all its findings.
+    let suggestions: [String]
 
     public init(lexicons: LexiconSet, settings: RuleSettings = RuleSettings()) {
         self.lexicons = lexicons
@@ -40,6 +42,7 @@ public final class RuleSet: Sendable {
         self.acceptedKeys = Set(settings.accepted.map { TextFolding.fold($0) })
         self.abbreviationForms = Set(lexicons.entries.filter { $0.category == .abbreviation }.flatMap(\.forms))
         self.enabledEntries = Self.enabled(lexicons.entries, settings)
+        self.suggestions = lexicons.entries.map(LexiconRules.suggestion(for:))
     }
 
     static func enabled(_ entries: [LexiconEntry], _ settings: RuleSettings) -> [Bool] {
@@ -71,6 +74,7 @@ public final class RuleSet: Sendable {
         self.acceptedKeys = Set(settings.accepted.map { TextFolding.fold($0) })
         self.abbreviationForms = other.abbreviationForms
         self.enabledEntries = Self.enabled(other.lexicons.entries, settings)
+        self.suggestions = other.suggestions
     }
 
     /// Helder's built-in lexicons, compiled into the binary at build time.

@@ -46,6 +46,13 @@ public struct Analyzer: Sendable {
                   splitter: SentenceSplitter(nonFinalAbbreviations: dotted))
     }
 
+    /// Tokens and sentences only (what `helder tokenize --format tsv` prints), without entities and
+    /// the per-token tables rules need.
+    public func segment(_ text: [UInt8]) -> (tokens: [Token], sentences: [Range<Int>]) {
+        let tokens = tokenizer.tokenize(text)
+        return (tokens, splitter.split(tokens, in: text))
+    }
+
     public func analyze(_ source: SourceText) -> AnalyzedDocument {
         let tokens = tokenizer.tokenize(source.text)
         let sentences = splitter.split(tokens, in: source.text)

@@ -19,6 +19,11 @@ public struct EntityRecognizer: Sendable {
         func isNumber(_ i: Int) -> Bool { i < tokens.count && tokens[i].kind == .number }
         while index < tokens.count {
             let token = tokens[index]
+            // Only numbers, currency signs and words starting with "a" (art., artikel) can start an entity.
+            guard token.kind == .number || token.kind == .symbol || token.key.utf8.first == UInt8(ascii: "a") else {
+                index += 1
+                continue
+            }
             // Article references: art. 1:263 BW, artikel 7.3 lid 2 Jeugdwet
             if Self.articleWords.contains(token.key), token.key != "lid", token.key != "sub", isNumber(index + 1) {
                 var end = index + 2

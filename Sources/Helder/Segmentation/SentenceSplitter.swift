@@ -29,18 +29,20 @@ public struct SentenceSplitter: Sendable {
         let token = tokens[index]
         if token.flags.contains(.paragraphStart) { return true }
         // A quote or bracket glued to the punctuation before it closes that sentence (`kom." Toen`).
-        if !token.flags.contains(.spaceBefore), isCloser(token, text) { return false }
+        if !token.flags.contains(.spaceBefore), token.kind == .punctuation, isCloser(token, text) { return false }
         if token.flags.contains(.lineStart) {
             if isListMarker(index, tokens, text) { return true }
             if endsHeadingLine(before: index, tokens, text) { return true }
         }
         // Walk back over closing quotes and brackets to the punctuation that may end the sentence.
         var previous = index - 1
-        while previous > 0, index - previous < 4, isCloser(tokens[previous], text),
+        while previous > 0, index - previous < 4, tokens[previous].kind == .punctuation, isCloser(tokens[previous], text),
               !tokens[previous].flags.contains(.spaceBefore) || isUnambiguousCloser(tokens[previous], text) {
             previous -= 1
         }
         let candidate = tokens[previous]
+        // Most tokens are words that end nothing: decide on bytes before making any string.
+        guard candidate.kind == .punctuation || candidate.kind == .abbreviation else { return false }
         let candidateText = string(candidate, text)
         if candidate.kind == .punctuation, Self.terminals.contains(candidateText) || candidateText.hasPrefix("..") {
             return opensSentence(token, text)

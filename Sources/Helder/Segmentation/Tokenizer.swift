@@ -216,8 +216,9 @@ private struct Scanner {
                     previous = .hyphen
                     continue
                 }
-                if nextKind == .space || nextKind == .newline, previous == .letter, conjunctionFollows(next) {
-                    // `probleem- en krachtenanalyse`: the hyphen belongs to the first part.
+                if nextKind == .space || nextKind == .newline, previous == .letter {
+                    // `probleem- en krachtenanalyse`, `centrum- rechts`: a hyphen glued to a word and
+                    // followed by a space belongs to that word (a dash between words stands free).
                     position = next
                 }
                 break loop
@@ -283,21 +284,6 @@ private struct Scanner {
         return kind == .letter && Characters.isLowercase(value) ? position : nil
     }
 
-    /// True when `en`, `of` or `tot` follows after whitespace (`probleem- en …`).
-    func conjunctionFollows(_ position: Int) -> Bool {
-        var position = position
-        while let next = byte(position), next == 0x20 || next == 0x09 { position += 1 }
-        for word in ["en", "of", "tot"] {
-            let bytes = Array(word.utf8)
-            guard position + bytes.count <= count else { continue }
-            if zip(bytes, buffer[position..<position + bytes.count]).allSatisfy({ $0 == $1 }) {
-                let after = position + bytes.count
-                if after >= count || Characters.classify(buffer.scalar(at: after).value) != .letter { return true }
-            }
-        }
-        return false
-    }
-
     /// `z.s.m`: a short run of letters followed by another dot.
     func dottedSegmentFollows(_ position: Int) -> Bool {
         var position = position
@@ -337,6 +323,11 @@ private struct Scanner {
         let (_, apostropheLength, _) = character(at: start)
         let letterPosition = start + apostropheLength
         guard let letter = byte(letterPosition) else { return nil }
+        // `'30`, `'80`: a year with its apostrophe.
+        if letter >= 48, letter <= 57, let second = byte(letterPosition + 1), second >= 48, second <= 57 {
+            let after = letterPosition + 2
+            if after >= count || !(48...57).contains(buffer[after]) { return after }
+        }
         guard "stnkmSTNKM".utf8.contains(letter) else { return nil }
         let after = letterPosition + 1
         let (_, _, afterKind) = character(at: after)
@@ -353,8 +344,11 @@ private struct Scanner {
     func placeholderEnd(at start: Int) -> Int? {
         guard let first = byte(start) else { return nil }
         switch first {
-        case 0xC2 where byte(start + 1) == 0xAB: // « … »
-            return closing([0xC2, 0xBB], from: start + 2, limit: 80).flatMap { $0 > start + 2 ? $0 + 2 : nil }
+        case 0xC2 where byte(start + 1) == 0xAB: // «Naam ouder»; « Titel » with inner spaces is a quotation
+            return closing([0xC2, 0xBB], from: start + 2, limit: 80).flatMap { end in
+                guard end > start + 2, byte(start + 2) != 0x20, byte(end - 1) != 0x20 else { return nil }
+                return end + 2
+            }
         case UInt8(ascii: "{") where byte(start + 1) == UInt8(ascii: "{"):
             return closing(Array("}}".utf8), from: start + 2, limit: 80).map { $0 + 2 }
         case UInt8(ascii: "<") where byte(start + 1) == UInt8(ascii: "<"):
@@ -420,6 +414,8 @@ private struct Scanner {
     }
 
     func urlEnd(at start: Int) -> Int? {
+        // Cheap test first: every address this accepts starts with h or w.
+        guard let first = byte(start), first | 0x20 == UInt8(ascii: "h") || first | 0x20 == UInt8(ascii: "w") else { return nil }
         let prefixes = ["https://", "http://", "www."]
         let lowered = buffer[start..<min(count, start + 8)].map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }
         guard prefixes.contains(where: { lowered.starts(with: $0.utf8) }) else { return nil }
@@ -466,7 +462,10 @@ private struct Scanner {
     }
 
     static func isEmailLocal(_ byte: UInt8) -> Bool {
-        (byte >= 97 && byte <= 122) || (byte >= 65 && byte <= 90) || (byte >= 48 && byte <= 57) || "._%+-".utf8.contains(byte)
+        switch byte {
+        case 97...122, 65...90, 48...57, 0x2E, 0x5F, 0x25, 0x2B, 0x2D: true
+        default: false
+        }
     }
 
     static func isEmailDomain(_ byte: UInt8) -> Bool {

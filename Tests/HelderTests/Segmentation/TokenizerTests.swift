@@ -32,6 +32,9 @@ import Testing
         ("ondertoezichtstelling [OTS] en 50% van", ["ondertoezichtstelling", "[", "OTS", "]", "en", "50%", "van"]),
         ("Hij zei: \"Nee.\" Daarna ging hij...", ["Hij", "zei", ":", "\"", "Nee", ".", "\"", "Daarna", "ging", "hij", "..."]),
         ("probleem- en krachtenanalyse", ["probleem-", "en", "krachtenanalyse"]),
+        ("de jaren '30, centrum- rechts", ["de", "jaren", "'30", ",", "centrum-", "rechts"]),
+        ("« Metro » en «Naam ouder»", ["«", "Metro", "»", "en", "«Naam ouder»"]),
+        ("Hij zei ,,ja'' en ging.", ["Hij", "zei", ",,", "ja", "''", "en", "ging", "."]),
     ])
     func dutchTokens(_ text: String, _ expected: [String]) {
         #expect(tokens(text) == expected)
