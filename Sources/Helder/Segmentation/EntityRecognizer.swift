@@ -1,6 +1,6 @@
 /// Finds multi-token units that rules must leave alone: dates (`12 maart 2026`, `12-03-2026`), amounts
-/// (`€ 1.250,00`), phone numbers (`088 - 123 45 67`), times (`10.00 uur`, `9:30`), percentages and
-/// article references (`art. 1:263 BW`).
+/// (`€ 1.250,00`), phone numbers (`088 - 123 45 67`), times (`10.00 uur`, `9:30`), percentages,
+/// postcodes (`3501 DE`) and article references (`art. 1:263 BW`).
 public struct EntityRecognizer: Sendable {
     static let months: Set<String> = [
         "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
@@ -49,6 +49,14 @@ public struct EntityRecognizer: Sendable {
                 continue
             }
             if token.kind == .number {
+                // Postcodes: four digits and two capitals, `3501 DE`.
+                if token.end - token.start == 4, value(index).utf8.first != UInt8(ascii: "0"), index + 1 < tokens.count,
+                   tokens[index + 1].kind == .word, tokens[index + 1].end - tokens[index + 1].start == 2,
+                   tokens[index + 1].flags.contains(.allCaps) {
+                    spans.append(EntitySpan(kind: .postcode, tokens: index..<index + 2))
+                    index += 2
+                    continue
+                }
                 // Dates: 12 maart 2026
                 if index + 1 < tokens.count, Self.months.contains(tokens[index + 1].key) {
                     let end = isNumber(index + 2) ? index + 3 : index + 2

@@ -48,7 +48,7 @@ public struct Token: Sendable, Hashable {
 /// a time, an article reference.
 public struct EntitySpan: Sendable, Hashable {
     public enum Kind: String, Sendable, Codable {
-        case date, amount, phone, time, articleReference = "article-reference", percentage
+        case date, amount, phone, time, articleReference = "article-reference", percentage, postcode
     }
 
     public var kind: Kind

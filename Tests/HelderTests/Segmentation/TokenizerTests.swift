@@ -73,6 +73,7 @@ import Testing
         #expect(kinds.contains(.articleReference))
         #expect(kinds.contains(.time))
         #expect(!Fixture.brief.check(SourceText(string: "Zie art. 1:263 BW.")).contains { $0.rule == "abbreviation.unknown-acronym" })
+        #expect(Fixture.brief.check(SourceText(string: "Postbus 19221\n3501 DE Utrecht")).isEmpty)
     }
 }
 
