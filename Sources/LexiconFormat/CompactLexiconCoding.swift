@@ -29,7 +29,7 @@ public enum CompactLexiconCoding {
         let grammarLists = [
             grammar.singularReaders, grammar.pluralReaders, grammar.singularModals, grammar.pluralModals,
             grammar.singularModalsWithTe, grammar.pluralModalsWithTe, grammar.clauseOpeners,
-            grammar.clauseBreaks, grammar.possessedNouns,
+            grammar.clauseBreaks, grammar.possessedNouns, grammar.rightVerbs,
         ].map { join($0.sorted()) }
         return [
             entries.joined(separator: String(record)),
@@ -90,7 +90,7 @@ public enum CompactLexiconCoding {
         set.knownAcronyms = Set(strings(sections[2]))
         set.nonFinalAbbreviations = Set(strings(sections[3]))
         let g = split(sections[4], field).map { Set(strings($0)) }
-        if g.count == 9 {
+        if g.count == 10 {
             set.grammar.singularReaders = g[0]
             set.grammar.pluralReaders = g[1]
             set.grammar.singularModals = g[2]
@@ -100,6 +100,7 @@ public enum CompactLexiconCoding {
             set.grammar.clauseOpeners = g[6]
             set.grammar.clauseBreaks = g[7]
             set.grammar.possessedNouns = g[8]
+            set.grammar.rightVerbs = g[9]
         }
         return set
     }

@@ -106,6 +106,8 @@ public struct DirectiveGrammar: Sendable, Hashable {
     public var clauseBreaks: Set<String> = []
     /// Nouns after "je" that make it a possessive ("moet je kind"), not the reader.
     public var possessedNouns: Set<String> = []
+    /// Verbs right after the modal that turn an order into a right: "dat u moet kunnen meepraten".
+    public var rightVerbs: Set<String> = []
 
     public init() {}
 }
@@ -134,5 +136,6 @@ public struct LexiconSet: Sendable {
         grammar.clauseOpeners.formUnion(other.grammar.clauseOpeners)
         grammar.clauseBreaks.formUnion(other.grammar.clauseBreaks)
         grammar.possessedNouns.formUnion(other.grammar.possessedNouns)
+        grammar.rightVerbs.formUnion(other.grammar.rightVerbs)
     }
 }

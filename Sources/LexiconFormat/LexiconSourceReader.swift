@@ -136,7 +136,7 @@ public struct LexiconSourceReader {
         guard let mapping = node.mapping else { throw context.error(node, "'grammar' moet sleutels hebben") }
         let keys: Set<String> = [
             "singular_readers", "plural_readers", "singular_modals", "plural_modals", "singular_modals_with_te",
-            "plural_modals_with_te", "clause_openers", "clause_breaks", "possessed_nouns",
+            "plural_modals_with_te", "clause_openers", "clause_breaks", "possessed_nouns", "right_verbs",
         ]
         try context.checkKeys(mapping, allowed: keys)
         func list(_ key: String) throws(LexiconError) -> Set<String> {
@@ -152,6 +152,7 @@ public struct LexiconSourceReader {
         grammar.clauseOpeners = try list("clause_openers")
         grammar.clauseBreaks = try list("clause_breaks")
         grammar.possessedNouns = try list("possessed_nouns")
+        if mapping["right_verbs"] != nil { grammar.rightVerbs = try list("right_verbs") }
         return grammar
     }
 }

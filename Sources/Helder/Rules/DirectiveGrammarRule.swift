@@ -64,6 +64,8 @@ struct DirectiveGrammarRule {
             let readers = singular ? grammar.singularReaders : grammar.pluralReaders
             let needsTe = grammar.singularModalsWithTe.contains(key) || grammar.pluralModalsWithTe.contains(key)
             if needsTe && !words[(position + 1)...].contains(where: { tokens[$0].key == "te" }) { continue }
+            // `dat u moet kunnen meepraten`: a right of the reader, not an order.
+            if words[(position + 1)...].prefix(2).contains(where: { grammar.rightVerbs.contains(tokens[$0].key) }) { continue }
             // Inversion: `moet u`, `Wat moet u meenemen?`
             if position + 1 < words.count, readers.contains(tokens[words[position + 1]].key),
                !isPossessive(words, position + 1, document), !objectAfterSubject(words, position, document) {

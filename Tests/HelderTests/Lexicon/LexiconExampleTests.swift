@@ -57,6 +57,8 @@ import LexiconFormat
         #expect(decoded.entries == Fixture.lexicons.entries)
         #expect(decoded.rules == Fixture.lexicons.rules)
         #expect(decoded.knownAcronyms == Fixture.lexicons.knownAcronyms)
+        #expect(decoded.grammar == Fixture.lexicons.grammar)
+        #expect(!decoded.grammar.rightVerbs.isEmpty)
     }
 
     @Test func strictReaderNamesFileAndLine() {
