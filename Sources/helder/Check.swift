@@ -212,14 +212,9 @@ struct Check: ParsableCommand {
         if quiet {
             reports = reports.map { var report = $0; report.warnings = []; return report }
         }
+        context.summary = !quiet
         var output = OutputBuffer()
-        var text = format.reporter.report(reports, context: context)
-        if quiet, format == .text, let last = text.dropLast().lastIndex(of: "\n") {
-            text = String(text[...last])
-        } else if quiet, format == .text {
-            text = ""
-        }
-        output.write(text)
+        format.reporter.write(reports, context: context, to: &output)
         output.flush()
         if reports.contains(where: { $0.error != nil }) { throw ExitCode(2) }
         let fail = failOn ?? session.configuration.failOn.flatMap(FailLevel.init(rawValue:)) ?? .warning

@@ -6,7 +6,7 @@ func printError(_ message: String) {
 }
 
 /// Buffered standard output: one write per 64 KB instead of one per line.
-struct OutputBuffer {
+struct OutputBuffer: TextOutputStream {
     private var buffer: [UInt8] = []
 
     mutating func write(_ text: String) {

@@ -5,7 +5,7 @@ import Foundation
 /// columns are those of the whole file. An explanation in one chunk does not carry into the next.
 struct StreamingChecker {
     let batch: BatchChecker
-    var chunkSize = 4 * 1_048_576
+    var chunkSize = 1_048_576
 
     func check(path: String, displayPath: String, checker: Checker) throws(InputError) -> FileReport {
         guard let handle = FileHandle(forReadingAtPath: path) else { throw .unreadable("geen toegang") }

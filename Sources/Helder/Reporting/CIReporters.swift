@@ -48,7 +48,11 @@ public struct GitHubReporter: Reporter {
         escapeData(text).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
     }
 
-    public func report(_ files: [FileReport], context: ReportContext) -> String {
+    public func write(_ files: [FileReport], context: ReportContext, to sink: inout some TextOutputStream) {
+        sink.write(render(files, context: context))
+    }
+
+    func render(_ files: [FileReport], context: ReportContext) -> String {
         var output = ""
         for file in files {
             if let error = file.error {
@@ -69,7 +73,11 @@ public struct GitHubReporter: Reporter {
 public struct JUnitReporter: Reporter {
     public init() {}
 
-    public func report(_ files: [FileReport], context: ReportContext) -> String {
+    public func write(_ files: [FileReport], context: ReportContext, to sink: inout some TextOutputStream) {
+        sink.write(render(files, context: context))
+    }
+
+    func render(_ files: [FileReport], context: ReportContext) -> String {
         let failures = files.filter { !$0.findings.isEmpty }.count
         let errors = files.filter { $0.error != nil }.count
         var output = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
@@ -97,7 +105,11 @@ public struct JUnitReporter: Reporter {
 public struct CheckstyleReporter: Reporter {
     public init() {}
 
-    public func report(_ files: [FileReport], context: ReportContext) -> String {
+    public func write(_ files: [FileReport], context: ReportContext, to sink: inout some TextOutputStream) {
+        sink.write(render(files, context: context))
+    }
+
+    func render(_ files: [FileReport], context: ReportContext) -> String {
         var output = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<checkstyle version=\"4.3\">\n"
         for file in files {
             output += "  <file name=\"\(xmlEscape(file.path))\">\n"
@@ -120,7 +132,11 @@ public struct GitLabReporter: Reporter {
 
     static let severities: [Severity: String] = [.error: "major", .warning: "minor", .info: "info"]
 
-    public func report(_ files: [FileReport], context: ReportContext) -> String {
+    public func write(_ files: [FileReport], context: ReportContext, to sink: inout some TextOutputStream) {
+        sink.write(render(files, context: context))
+    }
+
+    func render(_ files: [FileReport], context: ReportContext) -> String {
         var issues: [JSONValue] = []
         for file in files {
             if let error = file.error {

@@ -5,23 +5,31 @@ import LexiconFormat
 public struct JSONReporter: Reporter {
     public init() {}
 
-    public func report(_ files: [FileReport], context: ReportContext) -> String {
-        let fileValues: [JSONValue] = files.map { file in
-            var pairs: [(String, JSONValue)] = [("path", .string(file.path))]
+    public func write(_ files: [FileReport], context: ReportContext, to output: inout some TextOutputStream) {
+        output.write("{\n  \"version\": 1,\n  \"files\": [")
+        for (fileNumber, file) in files.enumerated() {
+            output.write(fileNumber == 0 ? "\n    {\n" : ",\n    {\n")
+            output.write("      \"path\": \(JSONWriter.quote(file.path)),\n")
             if let error = file.error {
-                pairs.append(("error", .string(error.description)))
+                output.write("      \"error\": \(JSONWriter.quote(error.description)),\n")
             }
-            pairs.append(("findings", .array(file.findings.map { finding(for: $0, context: context) })))
+            output.write("      \"findings\": [")
+            for (number, located) in file.findings.enumerated() {
+                output.write(number == 0 ? "\n        " : ",\n        ")
+                output.write(finding(for: located, context: context).rendered(indent: 2, level: 4))
+            }
+            output.write(file.findings.isEmpty ? "]" : "\n      ]")
             if !file.warnings.isEmpty {
-                pairs.append(("warnings", .array(file.warnings.map { warning in
+                let warnings = JSONValue.array(file.warnings.map { warning in
                     var pairs: [(String, JSONValue)] = [("message", .string(warning.message))]
                     if let offset = warning.offset { pairs.append(("offset", .int(offset))) }
                     return .object(pairs)
-                })))
+                })
+                output.write(",\n      \"warnings\": " + warnings.rendered(indent: 2, level: 3))
             }
-            return .object(pairs)
+            output.write("\n    }")
         }
-        return JSONValue.object([("version", .int(1)), ("files", .array(fileValues))]).rendered(indent: 2) + "\n"
+        output.write(files.isEmpty ? "]\n}\n" : "\n  ]\n}\n")
     }
 
     func finding(for located: LocatedFinding, context: ReportContext) -> JSONValue {

@@ -27,6 +27,8 @@ public struct ReportContext: Sendable {
     public var toolVersion = HelderVersion.current
     /// Where relative URIs start (SARIF `%SRCROOT%`).
     public var rootPath = ""
+    /// End the text report with a one-line summary (off with `--quiet`).
+    public var summary = true
 
     public init(rules: [String: RuleDescription]) {
         self.rules = rules
@@ -45,7 +47,17 @@ public struct ReportContext: Sendable {
 
 /// Turns file reports into one output format. One small type per format.
 public protocol Reporter: Sendable {
-    func report(_ files: [FileReport], context: ReportContext) -> String
+    /// Writes the report piece by piece, so a large report never has to sit in memory whole.
+    func write(_ files: [FileReport], context: ReportContext, to output: inout some TextOutputStream)
+}
+
+extension Reporter {
+    /// The whole report as one string (tests, small outputs).
+    public func report(_ files: [FileReport], context: ReportContext) -> String {
+        var text = ""
+        write(files, context: context, to: &text)
+        return text
+    }
 }
 
 public enum HelderVersion {

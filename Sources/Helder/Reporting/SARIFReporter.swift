@@ -14,7 +14,11 @@ public struct SARIFReporter: Reporter {
         }
     }
 
-    public func report(_ files: [FileReport], context: ReportContext) -> String {
+    public func write(_ files: [FileReport], context: ReportContext, to sink: inout some TextOutputStream) {
+        sink.write(render(files, context: context))
+    }
+
+    func render(_ files: [FileReport], context: ReportContext) -> String {
         let rules = context.rules.values.sorted { $0.id < $1.id }
         let ruleIndex = Dictionary(uniqueKeysWithValues: rules.enumerated().map { ($1.id, $0) })
         let driverRules: [JSONValue] = rules.map { rule in

@@ -7,7 +7,7 @@ public struct TextReporter: Reporter {
 
     static let severityNames: [Severity: String] = [.error: "fout", .warning: "waarschuwing", .info: "info"]
 
-    public func report(_ files: [FileReport], context: ReportContext) -> String {
+    public func write(_ files: [FileReport], context: ReportContext, to sink: inout some TextOutputStream) {
         var output = ""
         let paint = Painter(enabled: context.color)
         for file in files {
@@ -30,10 +30,14 @@ public struct TextReporter: Reporter {
                     let width = max(1, min(located.match.unicodeScalars.count, line.unicodeScalars.count - located.sourceColumn + 1))
                     output += "    \(prefix)\(paint.green(String(repeating: "^", count: width)))\n"
                 }
+                sink.write(output)
+                output = ""
             }
+            sink.write(output)
+            output = ""
         }
-        output += summary(files) + "\n"
-        return output
+        if context.summary { output += summary(files) + "\n" }
+        sink.write(output)
     }
 
     func summary(_ files: [FileReport]) -> String {
