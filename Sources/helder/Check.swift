@@ -37,9 +37,21 @@ struct CommonOptions: ParsableArguments {
     @Option(help: "Naam voor de invoer van stdin (-), bepaalt ook het soort bestand.")
     var stdinFilename: String?
 
+    @Option(help: "Zip (.docx, .odt): hoogstens zoveel onderdelen.")
+    var zipMaxEntries: Int = 10_000
+
+    @Option(help: "Zip (.docx, .odt): hoogstens zoveel MB uitgepakt per document.")
+    var zipMaxSize: Int = 256
+
+    @Option(help: "Zip (.docx, .odt): hoogstens deze verhouding tussen uitgepakt en ingepakt.")
+    var zipMaxRatio: Int = 200
+
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs moet 1 of meer zijn") }
         if maxFileSize < 1 || maxFileSize > 1_048_576 { throw ValidationError("--max-file-size moet tussen 1 en 1048576 (MB) liggen") }
+        if zipMaxEntries < 1 || zipMaxSize < 1 || zipMaxSize > 65_536 || zipMaxRatio < 1 {
+            throw ValidationError("--zip-max-entries, --zip-max-size (tot 65536 MB) en --zip-max-ratio moeten 1 of meer zijn")
+        }
     }
 }
 
@@ -87,6 +99,10 @@ struct Session {
         var batchOptions = BatchOptions()
         if let jobs = options.jobs { batchOptions.jobs = jobs }
         batchOptions.maximumFileSize = options.maxFileSize * 1_048_576
+        batchOptions.zipLimits.maximumEntries = options.zipMaxEntries
+        batchOptions.zipLimits.maximumTotalSize = options.zipMaxSize * 1_048_576
+        batchOptions.zipLimits.maximumEntrySize = min(batchOptions.zipLimits.maximumEntrySize, batchOptions.zipLimits.maximumTotalSize)
+        batchOptions.zipLimits.maximumRatio = options.zipMaxRatio
         batchOptions.keepSourceLines = keepSourceLines
         batchOptions.baselineHashes = baselineHashes
         // The flag wins over per-path settings; per-path settings win over the configured profile.

@@ -260,6 +260,20 @@ import Testing
         #expect(try rules(cli.run(["check", child.path, "--format", "json", "--profile", "dossier"]).out).isEmpty)
     }
 
+    @Test func zipLimitsAndMaxFileSize() throws {
+        let directory = try cli.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let docx = directory.appendingPathComponent("brief.docx")
+        try Data(DocumentBuilder.docx(body: DocumentBuilder.paragraph(["De OTS."]))).write(to: docx)
+        #expect(try cli.run(["check", docx.path]).status == 1)
+        let limited = try cli.run(["check", docx.path, "--zip-max-entries", "1"])
+        #expect(limited.status == 2 && limited.err.contains("te veel onderdelen"))
+        let big = directory.appendingPathComponent("groot.txt")
+        try Data(String(repeating: "De OTS. ", count: 200_000).utf8).write(to: big)
+        let refused = try cli.run(["check", big.path, "--max-file-size", "1"])
+        #expect(refused.status == 2 && refused.err.contains("--max-file-size"))
+    }
+
     @Test func configFileBaselineAndFormats() throws {
         let directory = try folder()
         defer { try? FileManager.default.removeItem(at: directory) }
