@@ -49,16 +49,32 @@ public final class CompiledLexicon: Sendable {
     func matches(in document: AnalyzedDocument, entryFilter: (Int) -> Bool) -> [LexiconMatch] {
         var found: [LexiconMatch] = []
         let tokens = document.tokens
+        // Words repeat (Zipf), and the candidates of a word depend on its key only: look them up once.
+        var cache: [String: [KeyCandidate]] = [:]
         for sentence in document.sentences {
             for index in sentence where tokens[index].isWordLike && !document.inEntity[index] {
-                candidates(for: index, in: document) { patternIndex, partRange in
+                let token = tokens[index]
+                let known: [KeyCandidate]
+                if let cached = cache[token.key] {
+                    known = cached
+                } else {
+                    known = keyCandidates(token.key)
+                    cache[token.key] = known
+                }
+                func consider(_ patternIndex: Int, _ partRange: Range<Int>?) {
                     let pattern = patterns[patternIndex]
                     guard entryFilter(pattern.entry) else { return }
                     if let partRange {
                         found.append(LexiconMatch(entry: pattern.entry, tokens: index..<index + 1, bytes: partRange))
                     } else if let end = match(pattern, at: index, sentenceEnd: sentence.upperBound, document) {
                         found.append(LexiconMatch(entry: pattern.entry, tokens: index..<end,
-                                                  bytes: tokens[index].start..<tokens[end - 1].end))
+                                                  bytes: token.start..<tokens[end - 1].end))
+                    }
+                }
+                for candidate in known { consider(candidate.pattern, candidate.wholeToken ? token.range : nil) }
+                if token.key.utf8.contains(UInt8(ascii: "-")) {
+                    for (pattern, part) in hyphenPartCandidates(token, document) where !known.contains(where: { $0.pattern == pattern }) {
+                        consider(pattern, part)
                     }
                 }
             }
@@ -66,52 +82,58 @@ public final class CompiledLexicon: Sendable {
         return resolveOverlaps(found)
     }
 
-    /// Calls `body` with each pattern that may start at a token. A non-nil range means a compound or a
-    /// hyphen part matched the single-word pattern there already.
-    private func candidates(for index: Int, in document: AnalyzedDocument, _ body: (Int, Range<Int>?) -> Void) {
-        let token = document.tokens[index]
-        let key = token.key
-        var seen: [Int] = []
-        func emit(_ pattern: Int, _ part: Range<Int>?) {
-            guard !seen.contains(pattern) else { return }
-            seen.append(pattern)
-            body(pattern, part)
+    /// A pattern that may match at a token, found from the token's key alone. `wholeToken`: a compound
+    /// head matched, and the whole word is the finding.
+    struct KeyCandidate: Sendable {
+        let pattern: Int
+        let wholeToken: Bool
+    }
+
+    /// Patterns that may start at a word with this key: by first word (also through inflected stems),
+    /// by prefix, and as the head of a compound.
+    func keyCandidates(_ key: String) -> [KeyCandidate] {
+        var result: [KeyCandidate] = []
+        func emit(_ pattern: Int, whole: Bool) {
+            guard !result.contains(where: { $0.pattern == pattern }) else { return }
+            result.append(KeyCandidate(pattern: pattern, wholeToken: whole))
         }
         let stems = CompiledPattern.stems(of: key)
-        for pattern in byFirstWord[key] ?? [] { emit(pattern, nil) }
+        for pattern in byFirstWord[key] ?? [] { emit(pattern, whole: false) }
         for stem in stems {
-            for pattern in byFirstWord[stem] ?? [] { emit(pattern, nil) }
+            for pattern in byFirstWord[stem] ?? [] { emit(pattern, whole: false) }
         }
-        for (stem, pattern) in prefixStems where key.utf8.starts(with: stem) { emit(pattern, nil) }
-        // Compound heads: the whole word is the finding.
+        for (stem, pattern) in prefixStems where key.utf8.starts(with: stem) { emit(pattern, whole: false) }
         for candidate in [key] + stems {
-            compoundHeads.matches(in: candidate, minimumPrefix: 3) { pattern in
-                emit(pattern, token.range)
-            }
+            compoundHeads.matches(in: candidate, minimumPrefix: 3) { emit($0, whole: true) }
         }
-        // Hyphenated words: each part on its own (`OTS-verlenging`).
-        if key.utf8.contains(UInt8(ascii: "-")) {
-            let text = document.source.text
-            var partStart = token.start
-            var position = token.start
-            while position <= token.end {
-                if position == token.end || text[position] == UInt8(ascii: "-") {
-                    if position > partStart {
-                        let raw = String(decoding: text[partStart..<position], as: UTF8.self)
-                        let partKey = TextFolding.fold(raw)
-                        for stem in [partKey] + CompiledPattern.stems(of: partKey) {
-                            for pattern in byFirstWord[stem] ?? [] where patterns[pattern].slots.count == 1 {
-                                if slotMatches(patterns[pattern].slots[0], key: partKey, raw: raw) {
-                                    emit(pattern, partStart..<position)
-                                }
+        return result
+    }
+
+    /// Hyphenated words: each part on its own (`OTS-verlenging`), with the part's byte range.
+    private func hyphenPartCandidates(_ token: Token, _ document: AnalyzedDocument) -> [(Int, Range<Int>)] {
+        var result: [(Int, Range<Int>)] = []
+        let text = document.source.text
+        var partStart = token.start
+        var position = token.start
+        while position <= token.end {
+            if position == token.end || text[position] == UInt8(ascii: "-") {
+                if position > partStart {
+                    let raw = String(decoding: text[partStart..<position], as: UTF8.self)
+                    let partKey = TextFolding.fold(raw)
+                    for stem in [partKey] + CompiledPattern.stems(of: partKey) {
+                        for pattern in byFirstWord[stem] ?? [] where patterns[pattern].slots.count == 1 {
+                            if slotMatches(patterns[pattern].slots[0], key: partKey, raw: raw),
+                               !result.contains(where: { $0.0 == pattern }) {
+                                result.append((pattern, partStart..<position))
                             }
                         }
                     }
-                    partStart = position + 1
                 }
-                position += 1
+                partStart = position + 1
             }
+            position += 1
         }
+        return result
     }
 
     /// Matches a pattern from `start`; returns the end token index (exclusive).
