@@ -21,7 +21,8 @@ let package = Package(
         .target(name: "HelderFuzzed", dependencies: [
             "CICU", "LexiconFormat", .product(name: "Yams", package: "Yams"), .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ], swiftSettings: instrumented),
-        .executableTarget(name: "FuzzCheck", dependencies: ["HelderFuzzed"], swiftSettings: fuzzer, linkerSettings: fuzzerLink),
-        .executableTarget(name: "FuzzReaders", dependencies: ["HelderFuzzed"], swiftSettings: fuzzer, linkerSettings: fuzzerLink),
+        .target(name: "FuzzDriver", swiftSettings: instrumented),
+        .executableTarget(name: "FuzzCheck", dependencies: ["HelderFuzzed", "FuzzDriver"], swiftSettings: fuzzer, linkerSettings: fuzzerLink),
+        .executableTarget(name: "FuzzReaders", dependencies: ["HelderFuzzed", "FuzzDriver"], swiftSettings: fuzzer, linkerSettings: fuzzerLink),
     ]
 )
