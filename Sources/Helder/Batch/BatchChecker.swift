@@ -100,22 +100,14 @@ public struct BatchChecker: Sendable {
         let document = checker.analyze(source)
         let suppressions = Suppressions(text: source.decoded.utf8)
         var located: [LocatedFinding] = []
-        var characterCursor = (byte: 0, characters: 0)
+        let characters = extracted ? CodePointCounter(source.decoded.utf8) : nil
         var lineCursor = LineIndex.Cursor()
         for finding in checker.check(document) {
             var item = LocatedFinding(finding, in: source, cursor: &lineCursor)
             if suppressions.isSuppressed(finding, line: item.line) { continue }
             if options.baselineHashes { item.baselineHash = baselineHash(finding, in: document) }
-            if extracted {
-                let text = source.decoded.utf8
-                var (byte, characters) = characterCursor
-                if item.offset < byte { (byte, characters) = (0, 0) }
-                while byte < min(item.offset, text.count) {
-                    if text[byte] & 0xC0 != 0x80 { characters += 1 }
-                    byte += 1
-                }
-                characterCursor = (byte, characters)
-                item.characterOffset = characters
+            if let characters {
+                item.characterOffset = characters.count(upTo: item.offset)
                 item.characterLength = item.match.unicodeScalars.count
             }
             if options.keepSourceLines {

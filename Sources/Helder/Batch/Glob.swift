@@ -1,3 +1,5 @@
+import LexiconFormat
+
 /// Shell-style globs as `.gitignore` and `--include` use them: `*` (not `/`), `**` (any folders), `?`,
 /// `[abc]`. A pattern without `/` matches the file name at any depth.
 public struct Glob: Sendable, Hashable {
@@ -33,7 +35,7 @@ public struct Glob: Sendable, Hashable {
         guard let first = pattern.first else { return text.isEmpty }
         if first == UInt8(ascii: "*") {
             let doubleStar = pattern.dropFirst().first == UInt8(ascii: "*")
-            var rest = pattern.dropFirst(doubleStar ? 2 : 1)
+            let rest = pattern.dropFirst(doubleStar ? 2 : 1)
             if doubleStar, rest.first == UInt8(ascii: "/") {
                 // `**/x` also matches `x` at the top.
                 if match(rest.dropFirst(), text) { return true }
@@ -77,7 +79,7 @@ public struct IgnoreRules: Sendable {
 
     public init(_ text: String) {
         for rawLine in text.split(whereSeparator: \.isNewline) {
-            var line = String(rawLine).trimmingCharacters()
+            var line = String(rawLine).trimmingWhitespace()
             guard !line.isEmpty, !line.hasPrefix("#") else { continue }
             let negated = line.hasPrefix("!")
             if negated { line.removeFirst() }

@@ -60,10 +60,10 @@ struct StreamingChecker {
             }
             words += report.wordCount
             // Where the next chunk starts: lines and the column of a line cut in the middle.
-            let lines = LineIndex(chunk)
-            let lastLine = lines.lineStarts.count - 1
+            let text = source.decoded.utf8
+            let lastLine = source.lines.lineStarts.count - 1
             baseLine += lastLine
-            let tailColumns = chunk[lines.lineStarts[lastLine]...].reduce(0) { $0 + ($1 & 0xC0 != 0x80 ? 1 : 0) }
+            let tailColumns = text[source.lines.lineStarts[lastLine]...].reduce(0) { $0 + ($1 & 0xC0 != 0x80 ? 1 : 0) }
             baseColumn = lastLine == 0 ? baseColumn + tailColumns : tailColumns
             base += cut
             first = false

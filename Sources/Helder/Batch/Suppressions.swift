@@ -1,3 +1,5 @@
+import LexiconFormat
+
 /// Inline suppression comments, per line of the decoded text:
 /// `<!-- helder-disable-next-line RULE - reason -->`, `<!-- helder-disable RULE -->` … `<!-- helder-enable RULE -->`,
 /// and in plain text the same words on a line of their own. RULE may be a rule id, a category or an
@@ -43,14 +45,14 @@ public struct Suppressions: Sendable {
     }
 
     static func directive(in line: String) -> (command: String, names: Set<String>)? {
-        var content = line.trimmingCharacters()
+        var content = line.trimmingWhitespace()
         if content.hasPrefix("<!--") {
             content = String(content.dropFirst(4))
             if let end = content.range(of: "-->") { content = String(content[..<end.lowerBound]) }
         } else if content.hasPrefix("#") || content.hasPrefix("//") {
             content = String(content.drop { $0 == "#" || $0 == "/" })
         }
-        content = content.trimmingCharacters()
+        content = content.trimmingWhitespace()
         for command in ["helder-disable-next-line", "helder-disable", "helder-enable"] {
             guard content.hasPrefix(command) else { continue }
             let rest = content.dropFirst(command.count)

@@ -1,3 +1,5 @@
+import LexiconFormat
+
 /// Markdown: prose is checked where it stands; front matter, code (fenced and inline), HTML comments,
 /// autolinks and link targets are blanked out with spaces, so offsets stay those of the file.
 public struct MarkdownReader: DocumentReader {
@@ -33,8 +35,8 @@ public struct MarkdownReader: DocumentReader {
 
     func blankFrontMatter(_ text: inout [UInt8]) {
         let all = lines(text)
-        guard let first = all.first, String(decoding: text[first], as: UTF8.self).trimmingCharacters() == "---" else { return }
-        for line in all.dropFirst() where ["---", "..."].contains(String(decoding: text[line], as: UTF8.self).trimmingCharacters()) {
+        guard let first = all.first, String(decoding: text[first], as: UTF8.self).trimmingWhitespace() == "---" else { return }
+        for line in all.dropFirst() where ["---", "..."].contains(String(decoding: text[line], as: UTF8.self).trimmingWhitespace()) {
             Self.blank(&text, 0..<line.upperBound)
             return
         }
@@ -110,14 +112,5 @@ public struct MarkdownReader: DocumentReader {
         guard end < text.count, text[end] == UInt8(ascii: ">") else { return nil }
         let inner = String(decoding: text[start + 1..<end], as: UTF8.self)
         return inner.contains("://") || (inner.contains("@") && !inner.contains(" ")) ? end + 1 : nil
-    }
-}
-
-extension String {
-    func trimmingCharacters() -> String {
-        var value = Substring(self)
-        while let first = value.first, first.isWhitespace { value.removeFirst() }
-        while let last = value.last, last.isWhitespace { value.removeLast() }
-        return String(value)
     }
 }

@@ -25,8 +25,11 @@ struct ZipPackage {
         guard bytes.starts(with: [0x50, 0x4B]) else { throw .invalidDocument("geen geldig zip-bestand (.docx en .odt zijn zip-bestanden)") }
         // A zip ends with its central directory; without it the file was cut off. Checking here also keeps
         // ZIPFoundation's failing initializer (which leaks its buffer) off the common bad path.
-        guard Self.isConsistentZip(bytes, maximumEntries: 65_535) else {
+        guard let entries = Self.checkedEntryCount(bytes) else {
             throw .invalidDocument("beschadigd of afgekapt zip-bestand")
+        }
+        if entries > limits.maximumEntries {
+            throw .invalidDocument("het zip-bestand heeft te veel onderdelen (meer dan \(limits.maximumEntries))")
         }
         do {
             archive = try Archive(data: Data(bytes), accessMode: .read)
@@ -34,25 +37,19 @@ struct ZipPackage {
             throw .invalidDocument("beschadigd of afgekapt zip-bestand")
         }
         self.limits = limits
-        var count = 0
-        for _ in archive {
-            count += 1
-            if count > limits.maximumEntries {
-                throw .invalidDocument("het zip-bestand heeft te veel onderdelen (meer dan \(limits.maximumEntries))")
-            }
-        }
     }
 
     /// Checks the zip's structure before ZIPFoundation reads it (its in-memory reader traps on some
     /// inconsistent archives, found by fuzzing): the end record, and every central directory entry and
     /// local header lying inside the file. Zip64 archives are refused; documents are never that large.
-    static func isConsistentZip(_ bytes: [UInt8], maximumEntries: Int) -> Bool {
+    /// Returns the number of entries, or nil when the structure does not hold.
+    static func checkedEntryCount(_ bytes: [UInt8]) -> Int? {
         func u16(_ at: Int) -> Int { Int(bytes[at]) | Int(bytes[at + 1]) << 8 }
         func u32(_ at: Int) -> Int { u16(at) | u16(at + 2) << 16 }
         func signature(_ at: Int, _ a: UInt8, _ b: UInt8) -> Bool {
             at >= 0 && at + 4 <= bytes.count && bytes[at] == 0x50 && bytes[at + 1] == 0x4B && bytes[at + 2] == a && bytes[at + 3] == b
         }
-        guard bytes.count >= 22 else { return false }
+        guard bytes.count >= 22 else { return nil }
         var end = -1
         var index = bytes.count - 22
         while index >= max(0, bytes.count - 22 - 65_535) {
@@ -62,23 +59,23 @@ struct ZipPackage {
             }
             index -= 1
         }
-        guard end >= 0 else { return false }
+        guard end >= 0 else { return nil }
         let entries = u16(end + 10), directorySize = u32(end + 12), directoryOffset = u32(end + 16)
-        guard entries <= maximumEntries, entries == u16(end + 8), directoryOffset != 0xFFFF_FFFF,
-              directoryOffset + directorySize <= end else { return false }
+        guard entries == u16(end + 8), directoryOffset != 0xFFFF_FFFF,
+              directoryOffset + directorySize <= end else { return nil }
         var position = directoryOffset
         for _ in 0..<entries {
-            guard position + 46 <= end, signature(position, 0x01, 0x02) else { return false }
+            guard position + 46 <= end, signature(position, 0x01, 0x02) else { return nil }
             let compressed = u32(position + 20), uncompressed = u32(position + 24)
             let nameLength = u16(position + 28), extraLength = u16(position + 30), commentLength = u16(position + 32)
             let localOffset = u32(position + 42)
             guard compressed != 0xFFFF_FFFF, uncompressed != 0xFFFF_FFFF, localOffset != 0xFFFF_FFFF,
-                  localOffset + 30 <= directoryOffset, signature(localOffset, 0x03, 0x04) else { return false }
+                  localOffset + 30 <= directoryOffset, signature(localOffset, 0x03, 0x04) else { return nil }
             let dataStart = localOffset + 30 + u16(localOffset + 26) + u16(localOffset + 28)
-            guard dataStart + compressed <= directoryOffset else { return false }
+            guard dataStart + compressed <= directoryOffset else { return nil }
             position += 46 + nameLength + extraLength + commentLength
         }
-        return position <= directoryOffset + directorySize
+        return position <= directoryOffset + directorySize ? entries : nil
     }
 
     var paths: [String] { archive.map(\.path) }

@@ -1,7 +1,5 @@
-/// Writes JSON by hand: keys in a fixed order, so output is stable and diffable.
-struct JSONWriter {
-    private(set) var output = ""
-
+/// JSON string quoting, shared by every JSON-writing reporter.
+enum JSONWriter {
     static func quote(_ value: String) -> String {
         var result = "\""
         for scalar in value.unicodeScalars {

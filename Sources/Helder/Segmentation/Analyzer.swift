@@ -43,7 +43,7 @@ public struct Analyzer: Sendable {
             lexicons.entries.filter { $0.category == .abbreviation }.flatMap(\.forms).filter { $0.hasSuffix(".") })
         let known = Set(lexicons.entries.filter { $0.category == .abbreviation }.flatMap(\.forms))
         self.init(tokenizer: Tokenizer(dottedAbbreviations: dotted, knownAbbreviations: known.union(lexicons.knownAcronyms)),
-                  splitter: SentenceSplitter(nonFinalAbbreviations: dotted))
+                  splitter: SentenceSplitter())
     }
 
     /// Tokens and sentences only (what `helder tokenize --format tsv` prints), without entities and

@@ -6,11 +6,9 @@ public struct SentenceSplitter: Sendable {
     static let sentenceFinalAbbreviations: Set<String> = ["enz.", "etc.", "e.d.", "e.a.", "e.o.", "o.i.d.", "e.v.", "jl.", "ca.", "z.s.m."]
     static let terminals: Set<String> = [".", "!", "?", "…", "?!", "!?"]
 
-    let nonFinalAbbreviations: Set<String>
-
-    public init(nonFinalAbbreviations: Set<String>) {
-        self.nonFinalAbbreviations = Set(nonFinalAbbreviations.map { $0.lowercased() })
-    }
+    /// Dotted abbreviations reach the splitter as whole tokens (the tokenizer knows them), so it needs no
+    /// list of its own.
+    public init() {}
 
     /// Sentences as ranges of token indexes, covering all tokens in order.
     public func split(_ tokens: [Token], in text: [UInt8]) -> [Range<Int>] {
@@ -50,10 +48,8 @@ public struct SentenceSplitter: Sendable {
         if candidate.kind == .abbreviation, candidateText.hasSuffix("."), token.flags.contains(.spaceBefore) {
             let lowered = candidateText.lowercased()
             guard token.flags.contains(.capitalized), token.kind == .word else { return false }
-            if Self.sentenceFinalAbbreviations.contains(lowered) { return true }
-            if nonFinalAbbreviations.contains(lowered) { return false }
-            // An initial (`J.`) or an unknown dotted abbreviation before a name: keep together.
-            return false
+            // Known non-final ones, initials (`J.`) and unknown dotted abbreviations before a name stay together.
+            return Self.sentenceFinalAbbreviations.contains(lowered)
         }
         return false
     }

@@ -477,7 +477,6 @@ private struct Scanner {
     func makeToken(start: Int, end: Int, kind: TokenKind, flags: Token.Flags) -> Token {
         var flags = flags
         var key = ""
-        var kind = kind
         if kind == .word || kind == .abbreviation {
             var letters = 0, uppercase = 0, lowercase = 0
             var position = start

@@ -55,17 +55,9 @@ public struct OffsetMap: Sendable, Equatable {
     public func source(_ derived: Int) -> Int {
         guard !segments.isEmpty else { return derived }
         if derived >= derivedLength { return sourceLength }
-        // The last segment that starts at or before `derived` and has derived length.
-        var low = 0, high = segments.count - 1
-        while low < high {
-            let mid = (low + high + 1) / 2
-            if segments[mid].derived <= derived { low = mid } else { high = mid - 1 }
-        }
         // Zero-length derived segments (skipped source bytes) sit at the same derived offset as the next
-        // real segment; step forward to the one that holds `derived`.
-        var index = low
-        while index + 1 < segments.count, segments[index + 1].derived <= derived { index += 1 }
-        let segment = segments[index]
+        // real segment; the last one starting at or before `derived` is the real one.
+        let segment = segments[lastSegment(startingAtOrBefore: derived)]
         guard segment.derivedUnit > 0 else { return segment.source + segment.sourceUnit * segment.count }
         let delta = derived - segment.derived
         let unit = delta / segment.derivedUnit
@@ -85,18 +77,19 @@ public struct OffsetMap: Sendable, Equatable {
     private func sourceEnd(_ derivedEnd: Int) -> Int {
         let last = derivedEnd - 1
         guard last < derivedLength else { return sourceLength }
-        var low = 0, high = segments.count - 1
-        while low < high {
-            let mid = (low + high + 1) / 2
-            if segments[mid].derived <= last { low = mid } else { high = mid - 1 }
-        }
-        var index = low
-        while index + 1 < segments.count, segments[index + 1].derived <= last, segments[index + 1].derivedUnit > 0 {
-            index += 1
-        }
-        let segment = segments[index]
+        let segment = segments[lastSegment(startingAtOrBefore: last)]
         guard segment.derivedUnit > 0 else { return segment.source }
         let unit = (last - segment.derived) / segment.derivedUnit
         return segment.source + (unit + 1) * segment.sourceUnit
+    }
+
+    /// The index of the last segment whose derived start is at or before `derived`.
+    private func lastSegment(startingAtOrBefore derived: Int) -> Int {
+        var low = 0, high = segments.count - 1
+        while low < high {
+            let mid = (low + high + 1) / 2
+            if segments[mid].derived <= derived { low = mid } else { high = mid - 1 }
+        }
+        return low
     }
 }

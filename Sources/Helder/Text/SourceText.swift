@@ -86,12 +86,6 @@ public struct SourceText: Sendable {
         return String(decoding: decoded.utf8[decodedRange.clamped(to: 0..<decoded.utf8.count)], as: UTF8.self)
     }
 
-    /// The line of the decoded text that holds a text offset (for carets in the text report).
-    public func sourceLine(containing offset: Int) -> String {
-        let line = lines.lineNumber(of: decodedOffset(offset))
-        return String(decoding: decoded.utf8[lines.lineRange(line, in: decoded.utf8)], as: UTF8.self)
-    }
-
     public func string(_ range: Range<Int>) -> String {
         String(decoding: text[range.clamped(to: 0..<text.count)], as: UTF8.self)
     }

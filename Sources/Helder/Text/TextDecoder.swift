@@ -169,11 +169,8 @@ public struct TextDecoder: Sendable {
         if guessed {
             warnings.insert(InputWarning(message: "tekenset geraden: \(charset)"), at: 0)
         }
-        if !guessed || charset.hasPrefix("UTF-16") {
-            // Text in UTF-16 with NUL-heavy content is still text; nothing more to check.
-        } else if output.contains(0) {
-            throw .binary
-        }
+        // A guessed single-byte charset that yields NUL characters was binary data after all.
+        if guessed, !charset.hasPrefix("UTF-16"), output.contains(0) { throw .binary }
         return DecodedText(utf8: output, map: map, encoding: charset, warnings: warnings)
     }
 

@@ -104,7 +104,7 @@ import Testing
         try FileManager.default.createDirectory(at: many, withIntermediateDirectories: true)
         let content = Data("De OTS.".utf8)
         for index in 0..<100_000 {
-            FileManager.default.createFile(atPath: many.appendingPathComponent("b\(index).txt").path, contents: content)
+            #expect(FileManager.default.createFile(atPath: many.appendingPathComponent("b\(index).txt").path, contents: content))
         }
         var deep = root.appendingPathComponent("diep")
         for level in 0..<120 { deep = deep.appendingPathComponent("d\(level)") }

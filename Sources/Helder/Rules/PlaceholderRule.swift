@@ -1,0 +1,12 @@
+/// `template.placeholder`: with `--placeholders report`, every placeholder left in a letter.
+struct PlaceholderRule {
+    static let id = "template.placeholder"
+    let rules: RuleSet
+
+    func findings(in document: AnalyzedDocument) -> [Finding] {
+        guard rules.settings.reportPlaceholders else { return [] }
+        return document.tokens.filter { $0.kind == .placeholder }.compactMap { token in
+            rules.makeFinding(rule: Self.id, entry: nil, category: "template", range: token.range, document: document)
+        }
+    }
+}

@@ -1,0 +1,80 @@
+import LexiconFormat
+
+/// `abbreviation.unknown-acronym`: words in capitals that look like an abbreviation Helder does not know.
+struct UnknownAcronymRule {
+    static let id = "abbreviation.unknown-acronym"
+    let rules: RuleSet
+
+    func findings(in document: AnalyzedDocument) -> [Finding] {
+        var findings: [Finding] = []
+        var explained = Set<String>()
+        var capitalLines: [Int: Bool] = [:]
+        let tokens = document.tokens
+        for (index, token) in tokens.enumerated() where token.kind == .word && !document.inEntity[index] {
+            for part in parts(of: token, document) {
+                let raw = document.source.string(part)
+                guard isAcronymLike(raw), !isKnown(raw) else { continue }
+                var lineStart = index
+                while lineStart > 0, !tokens[lineStart].flags.contains(.lineStart) { lineStart -= 1 }
+                if capitalLines[lineStart] == nil { capitalLines[lineStart] = onCapitalLine(lineStart, document) }
+                if capitalLines[lineStart] == true { continue }
+                if explained.contains(raw) { continue }
+                if isGlossed(index, document) {
+                    explained.insert(raw)
+                    continue
+                }
+                if let finding = rules.makeFinding(rule: Self.id, entry: nil, category: Category.abbreviation.rawValue,
+                                                   range: part, document: document) {
+                    findings.append(finding)
+                }
+            }
+        }
+        return findings
+    }
+
+    func parts(of token: Token, _ document: AnalyzedDocument) -> [Range<Int>] {
+        let text = document.source.text
+        var result: [Range<Int>] = []
+        var start = token.start
+        for position in token.start...token.end where position == token.end || text[position] == UInt8(ascii: "-") {
+            if position > start { result.append(start..<position) }
+            start = position + 1
+        }
+        return result
+    }
+
+    /// Two to six letters, all capitals (digits allowed after the first letter), not a Roman numeral.
+    func isAcronymLike(_ raw: String) -> Bool {
+        let scalars = Array(raw.unicodeScalars)
+        guard scalars.count >= 2, scalars.count <= 6, let first = scalars.first, first.properties.isUppercase else { return false }
+        let letters = scalars.filter { $0.properties.isAlphabetic }
+        guard letters.count >= 2, letters.allSatisfy({ $0.properties.isUppercase }),
+              scalars.allSatisfy({ $0.properties.isAlphabetic || ("0"..."9").contains($0) }) else { return false }
+        return !raw.allSatisfy { "IVXLCDM".contains($0) }
+    }
+
+    func isKnown(_ raw: String) -> Bool {
+        rules.lexicons.knownAcronyms.contains(raw) || rules.abbreviationForms.contains(raw)
+            || rules.acceptedKeys.contains(TextFolding.fold(raw))
+    }
+
+    /// A heading or a shouted line: most words on the line are in capitals.
+    func onCapitalLine(_ index: Int, _ document: AnalyzedDocument) -> Bool {
+        let tokens = document.tokens
+        var start = index
+        while start > 0, !tokens[start].flags.contains(.lineStart) { start -= 1 }
+        var end = index + 1
+        while end < tokens.count, !tokens[end].flags.contains(.lineStart) { end += 1 }
+        let words = tokens[start..<end].filter { $0.kind == .word }
+        let capitals = words.filter { $0.flags.contains(.allCaps) }.count
+        return words.count >= 2 && capitals * 2 > words.count
+    }
+
+    func isGlossed(_ index: Int, _ document: AnalyzedDocument) -> Bool {
+        let tokens = document.tokens
+        func value(_ i: Int) -> String? { i >= 0 && i < tokens.count ? document.text(of: tokens[i]) : nil }
+        if value(index + 1) == "(" || value(index + 1) == "[" { return true }
+        if value(index - 1) == "(" && value(index + 1) == ")" && index >= 2 && tokens[index - 2].isWordLike { return true }
+        return false
+    }
+}
