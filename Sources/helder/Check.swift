@@ -120,21 +120,33 @@ struct Session {
         return discovery.discover(paths)
     }
 
-    /// Checks the given paths (or stdin for `-`).
-    func run(_ paths: [String], options: CommonOptions) -> [FileReport] {
-        var reports: [FileReport] = []
+    /// Checks the given paths (or stdin for `-`), handing each file's report (or part of a large file's
+    /// report) to `deliver` in order as soon as it is ready.
+    func run(_ paths: [String], options: CommonOptions, deliver: (FileReport) -> Void) {
         let files = paths.filter { $0 != "-" }
         if paths.contains("-") {
             let input = Input(path: "-", stdinName: options.stdinFilename)
             do {
                 let bytes = try input.readBytes(limit: batch.options.maximumFileSize)
-                reports.append(batch.check(bytes: bytes, path: options.stdinFilename ?? "stdin.txt", displayPath: input.displayPath))
+                deliver(batch.check(bytes: bytes, path: options.stdinFilename ?? "stdin.txt", displayPath: input.displayPath))
             } catch {
-                reports.append(FileReport(path: input.displayPath, error: error))
+                deliver(FileReport(path: input.displayPath, error: error))
             }
         }
         if !files.isEmpty || paths.isEmpty {
-            reports += batch.check(discover(files.isEmpty ? ["."] : files, options: options), displayPath: Self.display)
+            batch.check(discover(files.isEmpty ? ["."] : files, options: options), displayPath: Self.display, deliver: deliver)
+        }
+    }
+
+    /// All reports at once, parts of large files joined (for `audit`).
+    func run(_ paths: [String], options: CommonOptions) -> [FileReport] {
+        var reports: [FileReport] = []
+        run(paths, options: options) { part in
+            if let last = reports.last, last.continues {
+                reports[reports.count - 1] = last.joined(with: part)
+            } else {
+                reports.append(part)
+            }
         }
         return reports
     }
@@ -192,25 +204,12 @@ struct Check: ParsableCommand {
         let isTerminal = isatty(STDOUT_FILENO) == 1
         let session = try Session(common, placeholders: placeholders, keepSourceLines: format == .text && isTerminal && !redact,
                                   baselineHashes: baseline != nil || writeBaseline != nil)
-        var reports = session.run(paths, options: common)
         let minimum = minSeverity ?? session.configuration.minSeverity ?? .info
-        reports = reports.map { report in
-            var report = report
-            report.findings = report.findings.filter { $0.finding.severity >= minimum }
-            return report
-        }
-        if let writeBaseline {
-            do {
-                try writeAtomically(Baseline(reports: reports).rendered(), to: writeBaseline)
-            } catch {
-                printError("\(writeBaseline): kan de baseline niet schrijven")
-                throw ExitCode(2)
-            }
-        }
+        var known: Baseline?
         if let baseline {
             do {
                 guard let data = FileManager.default.contents(atPath: baseline) else { throw InputError.notFound }
-                reports = try Baseline(json: String(decoding: data, as: UTF8.self)).filter(reports)
+                known = try Baseline(json: String(decoding: data, as: UTF8.self))
             } catch {
                 printError("\(baseline): \(error)")
                 throw ExitCode(2)
@@ -221,21 +220,39 @@ struct Check: ParsableCommand {
         context.showSourceLines = format == .text && isTerminal
         context.redact = redact
         context.rootPath = FileManager.default.currentDirectoryPath
-        for report in reports where report.error != nil {
-            let reason = report.error!.description
-            printError("\(report.path): \(reason)")
-        }
-        if quiet {
-            reports = reports.map { var report = $0; report.warnings = []; return report }
-        }
         context.summary = !quiet
-        var output = OutputBuffer()
-        format.reporter.write(reports, context: context, to: &output)
-        output.flush()
-        if reports.contains(where: { $0.error != nil }) { throw ExitCode(2) }
         let fail = failOn ?? session.configuration.failOn.flatMap(FailLevel.init(rawValue:)) ?? .warning
-        if let level = fail.severity, reports.contains(where: { $0.findings.contains { $0.finding.severity >= level } }) {
-            throw ExitCode(1)
+        // Reports are written as files finish (in order), so a large batch is never held in memory.
+        var output = OutputBuffer()
+        var writer = format.reporter.makeWriter(context: context)
+        var current = Baseline()
+        var sawError = false
+        var failing = false
+        writer.begin(to: &output)
+        session.run(paths, options: common) { report in
+            var report = report
+            report.findings.removeAll { $0.finding.severity < minimum }
+            if writeBaseline != nil { current.add(report) }
+            if known != nil { report = known!.remove(from: report) }
+            if let error = report.error {
+                printError("\(report.path): \(error.description)")
+                sawError = true
+            }
+            if quiet { report.warnings = [] }
+            if let level = fail.severity, report.findings.contains(where: { $0.finding.severity >= level }) { failing = true }
+            writer.write(report, to: &output)
         }
+        writer.end(to: &output)
+        output.flush()
+        if let writeBaseline {
+            do {
+                try writeAtomically(current.rendered(), to: writeBaseline)
+            } catch {
+                printError("\(writeBaseline): kan de baseline niet schrijven")
+                throw ExitCode(2)
+            }
+        }
+        if sawError { throw ExitCode(2) }
+        if failing { throw ExitCode(1) }
     }
 }

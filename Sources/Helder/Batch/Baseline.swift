@@ -16,11 +16,16 @@ public struct Baseline: Sendable {
     /// Each key with how often it occurs (the same sentence may hold the same finding twice).
     public private(set) var counts: [Key: Int] = [:]
 
+    public init() {}
+
     public init(reports: [FileReport]) {
-        for report in reports {
-            for finding in report.findings {
-                counts[Key(path: report.path, rule: finding.finding.rule, hash: finding.baselineHash), default: 0] += 1
-            }
+        for report in reports { add(report) }
+    }
+
+    /// Adds the findings of a file (or of one part of it).
+    public mutating func add(_ report: FileReport) {
+        for finding in report.findings {
+            counts[Key(path: report.path, rule: finding.finding.rule, hash: finding.baselineHash), default: 0] += 1
         }
     }
 
@@ -47,19 +52,23 @@ public struct Baseline: Sendable {
 
     /// Reports without the findings this baseline knows.
     public func filter(_ reports: [FileReport]) -> [FileReport] {
-        var remaining = counts
-        return reports.map { report in
-            var report = report
-            report.findings = report.findings.filter { finding in
-                let key = Key(path: report.path, rule: finding.finding.rule, hash: finding.baselineHash)
-                if let count = remaining[key], count > 0 {
-                    remaining[key] = count - 1
-                    return false
-                }
-                return true
+        var remaining = self
+        return reports.map { remaining.remove(from: $0) }
+    }
+
+    /// The report without the findings this baseline still knows; each known finding is used up once,
+    /// so a finding that occurs more often than in the baseline is reported. Feed files in order.
+    public mutating func remove(from report: FileReport) -> FileReport {
+        var report = report
+        report.findings = report.findings.filter { finding in
+            let key = Key(path: report.path, rule: finding.finding.rule, hash: finding.baselineHash)
+            if let count = counts[key], count > 0 {
+                counts[key] = count - 1
+                return false
             }
-            return report
+            return true
         }
+        return report
     }
 }
 

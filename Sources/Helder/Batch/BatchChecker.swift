@@ -13,6 +13,8 @@ public struct BatchOptions: Sendable {
     public var baselineHashes = false
     /// Plain text files larger than this are checked in chunks, in bounded memory.
     public var streamingThreshold = 16 * 1_048_576
+    /// How much of a large file is read and checked at a time.
+    public var streamingChunkSize = 1_048_576
 
     public init() {}
 }
@@ -48,23 +50,52 @@ public struct BatchChecker: Sendable {
         return checkers[profile] ?? checker
     }
 
+    /// Checks files in parallel and collects their reports (parts of large files joined), in input order.
     public func check(_ inputs: [FileDiscovery.Input], displayPath: @Sendable (String) -> String = { $0 }) -> [FileReport] {
-        let store = ResultStore(count: inputs.count)
-        let jobs = max(1, min(options.jobs, inputs.count))
-        let next = Counter()
-        DispatchQueue.concurrentPerform(iterations: jobs) { _ in
-            while let index = next.take(below: inputs.count) {
-                let input = inputs[index]
-                let report: FileReport
-                if let error = input.error {
-                    report = FileReport(path: displayPath(input.path), error: error)
-                } else {
-                    report = checkFile(input.path, displayPath: displayPath(input.path))
-                }
-                store.set(index, report)
+        var reports: [FileReport] = []
+        check(inputs, displayPath: displayPath) { part in
+            if let last = reports.last, last.continues {
+                reports[reports.count - 1] = last.joined(with: part)
+            } else {
+                reports.append(part)
             }
         }
-        return store.results()
+        return reports
+    }
+
+    /// Checks files in parallel and hands each report to `deliver` as soon as all earlier files are
+    /// delivered: in input order, one call at a time. A large plain text file comes in parts (all but the
+    /// last with `continues` set), so its findings need not be held until the whole file is checked.
+    /// Workers run at most a bounded number of files ahead of delivery, so memory stays bounded too.
+    public func check(_ inputs: [FileDiscovery.Input], displayPath: @Sendable (String) -> String = { $0 },
+                      deliver: (FileReport) -> Void) {
+        withoutActuallyEscaping(deliver) { deliver in
+            let jobs = max(1, min(options.jobs, inputs.count))
+            let delivery = OrderedDelivery(window: jobs * 32, deliver: deliver)
+            let next = Counter()
+            DispatchQueue.concurrentPerform(iterations: jobs) { _ in
+                while let index = next.take(below: inputs.count) {
+                    delivery.waitForTurnWithin(index)
+                    let input = inputs[index]
+                    if let error = input.error {
+                        delivery.complete(index, FileReport(path: displayPath(input.path), error: error))
+                    } else {
+                        checkFile(input.path, displayPath: displayPath(input.path)) { delivery.deliverPart(index, $0) }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Checks one file; a large plain text file is checked in chunks and delivered part by part.
+    func checkFile(_ path: String, displayPath: String, deliverPart: (FileReport) -> Void) {
+        if case .file(let size) = fileSystem.kind(of: path), size > options.streamingThreshold,
+           size <= options.maximumFileSize, DocumentReaders.reader(forPath: path) is PlainTextReader,
+           fileSystem is LocalFileSystem {
+            StreamingChecker(batch: self).check(path: path, displayPath: displayPath, checker: checker(forPath: path), deliver: deliverPart)
+            return
+        }
+        deliverPart(checkFile(path, displayPath: displayPath))
     }
 
     public func checkFile(_ path: String, displayPath: String) -> FileReport {
@@ -72,7 +103,11 @@ public struct BatchChecker: Sendable {
             if case .file(let size) = fileSystem.kind(of: path), size > options.streamingThreshold,
                size <= options.maximumFileSize, DocumentReaders.reader(forPath: path) is PlainTextReader,
                fileSystem is LocalFileSystem {
-                return try StreamingChecker(batch: self).check(path: path, displayPath: displayPath, checker: checker(forPath: path))
+                var report: FileReport?
+                StreamingChecker(batch: self).check(path: path, displayPath: displayPath, checker: checker(forPath: path)) { part in
+                    report = report.map { $0.joined(with: part) } ?? part
+                }
+                return report ?? FileReport(path: displayPath, error: .empty)
             }
             let bytes = try fileSystem.read(path, limit: options.maximumFileSize)
             return check(bytes: bytes, path: path, displayPath: displayPath)
@@ -142,23 +177,75 @@ extension BatchChecker {
     }
 }
 
-/// Results of parallel work, written once per index under a lock.
-private final class ResultStore: @unchecked Sendable {
-    private var values: [FileReport?]
-    private let lock = NSLock()
+/// Hands finished reports to the consumer in input order, one call at a time, outside the lock.
+private final class OrderedDelivery: @unchecked Sendable {
+    private let condition = NSCondition()
+    /// The index of the next file to deliver.
+    private var nextIndex = 0
+    /// Finished files waiting for all earlier ones.
+    private var waiting: [Int: FileReport] = [:]
+    /// Some worker is calling `deliver` now.
+    private var delivering = false
+    private let window: Int
+    private let deliver: (FileReport) -> Void
 
-    init(count: Int) { values = Array(repeating: nil, count: count) }
-
-    func set(_ index: Int, _ value: FileReport) {
-        lock.lock()
-        values[index] = value
-        lock.unlock()
+    init(window: Int, deliver: @escaping (FileReport) -> Void) {
+        self.window = window
+        self.deliver = deliver
     }
 
-    func results() -> [FileReport] {
-        lock.lock()
-        defer { lock.unlock() }
-        return values.map { $0! }
+    /// Keeps workers from running far ahead of a slow file (and piling up its successors' reports).
+    func waitForTurnWithin(_ index: Int) {
+        condition.lock()
+        while index >= nextIndex + window { condition.wait() }
+        condition.unlock()
+    }
+
+    /// A whole file's report, or the last part of a large file.
+    func complete(_ index: Int, _ report: FileReport) {
+        condition.lock()
+        waiting[index] = report
+        drain()
+        condition.unlock()
+    }
+
+    /// One part of a file: the first part waits until every earlier file is delivered, so the parts of
+    /// a large file go straight out instead of being held.
+    func deliverPart(_ index: Int, _ part: FileReport) {
+        condition.lock()
+        if !part.continues, index != nextIndex {
+            // A whole file (the usual case): no need to wait for its turn.
+            waiting[index] = part
+            drain()
+            condition.unlock()
+            return
+        }
+        while index != nextIndex || delivering { condition.wait() }
+        delivering = true
+        condition.unlock()
+        deliver(part)
+        condition.lock()
+        delivering = false
+        if !part.continues {
+            nextIndex += 1
+            drain()
+        }
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// Delivers waiting reports in order while this worker holds the delivering role. Call locked.
+    private func drain() {
+        guard !delivering else { return }
+        delivering = true
+        while let report = waiting.removeValue(forKey: nextIndex) {
+            nextIndex += 1
+            condition.unlock()
+            deliver(report)
+            condition.lock()
+        }
+        delivering = false
+        condition.broadcast()
     }
 }
 
@@ -173,5 +260,18 @@ private final class Counter: @unchecked Sendable {
         guard value < limit else { return nil }
         value += 1
         return value - 1
+    }
+}
+
+extension FileReport {
+    /// This part followed by the next part of the same file.
+    public func joined(with next: FileReport) -> FileReport {
+        var joined = self
+        joined.findings += next.findings
+        joined.warnings += next.warnings
+        joined.wordCount += next.wordCount
+        joined.error = next.error ?? error
+        joined.continues = next.continues
+        return joined
     }
 }

@@ -3,20 +3,34 @@ import Foundation
 /// Checks a large UTF-8 text file in bounded memory: it is read in chunks cut at paragraph ends (or line
 /// ends, or spaces for one enormous line), and each chunk is checked on its own. Offsets, lines and
 /// columns are those of the whole file. An explanation in one chunk does not carry into the next.
+/// Each chunk's findings are handed on as one part of the file's report, so they are never all held.
 struct StreamingChecker {
     let batch: BatchChecker
-    var chunkSize = 1_048_576
+    var chunkSize: Int
 
-    func check(path: String, displayPath: String, checker: Checker) throws(InputError) -> FileReport {
+    init(batch: BatchChecker) {
+        self.batch = batch
+        self.chunkSize = max(4_096, batch.options.streamingChunkSize)
+    }
+
+    /// Delivers the file's report in parts; the last part has `continues` unset (and carries the error
+    /// when the file fails half-way).
+    func check(path: String, displayPath: String, checker: Checker, deliver: (FileReport) -> Void) {
+        do {
+            try check(path: path, displayPath: displayPath, checker: checker, part: deliver)
+            deliver(FileReport(path: displayPath))
+        } catch {
+            deliver(FileReport(path: displayPath, error: error))
+        }
+    }
+
+    private func check(path: String, displayPath: String, checker: Checker, part: (FileReport) -> Void) throws(InputError) {
         guard let handle = FileHandle(forReadingAtPath: path) else { throw .unreadable("geen toegang") }
         defer { try? handle.close() }
         var pending: [UInt8] = []
         var base = 0
         var baseLine = 0
         var baseColumn = 0
-        var findings: [LocatedFinding] = []
-        var warnings: [InputWarning] = []
-        var words = 0
         var first = true
         var atEnd = false
         while !atEnd || !pending.isEmpty {
@@ -49,16 +63,15 @@ struct StreamingChecker {
                 }
                 return warning
             }
-            warnings += decoded.warnings
             let source = SourceText(decoded: decoded)
-            let report = batch.report(for: source, displayPath: displayPath, checker: checker)
-            for var finding in report.findings {
-                if finding.line == 1 { finding.column += baseColumn }
-                finding.line += baseLine
-                finding.offset += base
-                findings.append(finding)
+            var report = batch.report(for: source, displayPath: displayPath, checker: checker)
+            for index in report.findings.indices {
+                if report.findings[index].line == 1 { report.findings[index].column += baseColumn }
+                report.findings[index].line += baseLine
+                report.findings[index].offset += base
             }
-            words += report.wordCount
+            report.continues = true
+            part(report)
             // Where the next chunk starts: lines and the column of a line cut in the middle.
             let text = source.decoded.utf8
             let lastLine = source.lines.lineStarts.count - 1
@@ -69,7 +82,6 @@ struct StreamingChecker {
             first = false
         }
         if first { throw .empty }
-        return FileReport(path: displayPath, findings: findings, warnings: warnings, wordCount: words)
     }
 
     /// The last paragraph end, else line end, else space in the buffer; else a UTF-8 character start.

@@ -48,6 +48,8 @@ public struct FileReport: Sendable {
     public var wordCount: Int
     /// True when the "file" is text extracted from a document (docx/odt): lines are paragraphs.
     public var isExtracted = false
+    /// More parts of this file follow: a large file is reported chunk by chunk, in order.
+    public var continues = false
 
     public init(path: String, findings: [LocatedFinding] = [], warnings: [InputWarning] = [],
                 error: InputError? = nil, wordCount: Int = 0) {

@@ -6,14 +6,20 @@ func fingerprint(path: String, _ located: LocatedFinding, occurrence: Int) -> St
     SHA256.hex("\(path)\u{0}\(located.finding.rule)\u{0}\(TextFolding.fold(located.match))\u{0}\(occurrence)")
 }
 
-/// Fingerprints for every finding of a file, in order.
-func fingerprints(_ file: FileReport) -> [String] {
-    var seen: [String: Int] = [:]
-    return file.findings.map { located in
-        let key = "\(located.finding.rule)\u{0}\(TextFolding.fold(located.match))"
-        let occurrence = seen[key, default: 0]
-        seen[key] = occurrence + 1
-        return fingerprint(path: file.path, located, occurrence: occurrence)
+/// Fingerprints for the findings of each part of a file, counting repeats over all parts of the file.
+struct FingerprintCounter {
+    private var seen: [String: Int] = [:]
+    private var inFile = false
+
+    mutating func next(_ part: FileReport) -> [String] {
+        if !inFile { seen = [:] }
+        inFile = part.continues
+        return part.findings.map { located in
+            let key = "\(located.finding.rule)\u{0}\(TextFolding.fold(located.match))"
+            let occurrence = seen[key, default: 0]
+            seen[key] = occurrence + 1
+            return fingerprint(path: part.path, located, occurrence: occurrence)
+        }
     }
 }
 
@@ -48,24 +54,27 @@ public struct GitHubReporter: Reporter {
         escapeData(text).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
     }
 
-    public func write(_ files: [FileReport], context: ReportContext, to sink: inout some TextOutputStream) {
-        sink.write(render(files, context: context))
-    }
+    public func makeWriter(context: ReportContext) -> any ReportWriter { Writer(context: context) }
 
-    func render(_ files: [FileReport], context: ReportContext) -> String {
-        var output = ""
-        for file in files {
+    struct Writer: ReportWriter {
+        let context: ReportContext
+
+        mutating func begin(to output: inout some TextOutputStream) {}
+
+        mutating func write(_ file: FileReport, to output: inout some TextOutputStream) {
+            let path = GitHubReporter.escapeProperty(file.path)
             if let error = file.error {
-                output += "::error file=\(Self.escapeProperty(file.path)),title=helder::\(Self.escapeData(error.description))\n"
+                output.write("::error file=\(path),title=helder::\(GitHubReporter.escapeData(error.description))\n")
             }
             for located in file.findings {
                 let level = located.finding.severity == .error ? "error" : located.finding.severity == .warning ? "warning" : "notice"
-                let title = Self.escapeProperty(located.finding.rule)
-                let message = Self.escapeData("\(context.message(located)) \(located.finding.suggestion)")
-                output += "::\(level) file=\(Self.escapeProperty(file.path)),line=\(located.line),col=\(located.column),title=\(title)::\(message)\n"
+                let title = GitHubReporter.escapeProperty(located.finding.rule)
+                let message = GitHubReporter.escapeData("\(context.message(located)) \(located.finding.suggestion)")
+                output.write("::\(level) file=\(path),line=\(located.line),col=\(located.column),title=\(title)::\(message)\n")
             }
         }
-        return output
+
+        mutating func end(to output: inout some TextOutputStream) {}
     }
 }
 
@@ -73,31 +82,44 @@ public struct GitHubReporter: Reporter {
 public struct JUnitReporter: Reporter {
     public init() {}
 
-    public func write(_ files: [FileReport], context: ReportContext, to sink: inout some TextOutputStream) {
-        sink.write(render(files, context: context))
-    }
+    public func makeWriter(context: ReportContext) -> any ReportWriter { Writer(context: context) }
 
-    func render(_ files: [FileReport], context: ReportContext) -> String {
-        let failures = files.filter { !$0.findings.isEmpty }.count
-        let errors = files.filter { $0.error != nil }.count
-        var output = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        output += "<testsuites name=\"helder\" tests=\"\(files.count)\" failures=\"\(failures)\" errors=\"\(errors)\">\n"
-        output += "  <testsuite name=\"helder\" tests=\"\(files.count)\" failures=\"\(failures)\" errors=\"\(errors)\">\n"
-        for file in files {
-            output += "    <testcase classname=\"helder\" name=\"\(xmlEscape(file.path))\">\n"
-            if let error = file.error {
-                output += "      <error message=\"\(xmlEscape(error.description))\"/>\n"
+    /// The header carries the totals, so the test cases are kept (as text) until the end.
+    struct Writer: ReportWriter {
+        let context: ReportContext
+        var totals = ReportTotals()
+        var cases = ""
+        var failureLines: [String] = []
+        var error: InputError?
+
+        mutating func begin(to output: inout some TextOutputStream) {}
+
+        mutating func write(_ file: FileReport, to output: inout some TextOutputStream) {
+            totals.add(file)
+            if let fileError = file.error { error = fileError }
+            for located in file.findings {
+                failureLines.append("\(file.path):\(located.line):\(located.column): \(located.finding.severity.rawValue): \(context.message(located)) [\(located.finding.rule)]")
             }
-            if !file.findings.isEmpty {
-                let body = file.findings.map { located in
-                    "\(file.path):\(located.line):\(located.column): \(located.finding.severity.rawValue): \(context.message(located)) [\(located.finding.rule)]"
-                }.joined(separator: "\n")
-                output += "      <failure message=\"\(file.findings.count) bevindingen\" type=\"helder\">\(xmlEscape(body))</failure>\n"
+            guard !file.continues else { return }
+            cases += "    <testcase classname=\"helder\" name=\"\(xmlEscape(file.path))\">\n"
+            if let error {
+                cases += "      <error message=\"\(xmlEscape(error.description))\"/>\n"
             }
-            output += "    </testcase>\n"
+            if !failureLines.isEmpty {
+                cases += "      <failure message=\"\(failureLines.count) bevindingen\" type=\"helder\">\(xmlEscape(failureLines.joined(separator: "\n")))</failure>\n"
+            }
+            cases += "    </testcase>\n"
+            failureLines = []
+            error = nil
         }
-        output += "  </testsuite>\n</testsuites>\n"
-        return output
+
+        mutating func end(to output: inout some TextOutputStream) {
+            let counts = "tests=\"\(totals.files)\" failures=\"\(totals.filesWithFindings)\" errors=\"\(totals.failedFiles)\""
+            output.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
+            output.write("<testsuites name=\"helder\" \(counts)>\n  <testsuite name=\"helder\" \(counts)>\n")
+            output.write(cases)
+            output.write("  </testsuite>\n</testsuites>\n")
+        }
     }
 }
 
@@ -105,24 +127,32 @@ public struct JUnitReporter: Reporter {
 public struct CheckstyleReporter: Reporter {
     public init() {}
 
-    public func write(_ files: [FileReport], context: ReportContext, to sink: inout some TextOutputStream) {
-        sink.write(render(files, context: context))
-    }
+    public func makeWriter(context: ReportContext) -> any ReportWriter { Writer(context: context) }
 
-    func render(_ files: [FileReport], context: ReportContext) -> String {
-        var output = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<checkstyle version=\"4.3\">\n"
-        for file in files {
-            output += "  <file name=\"\(xmlEscape(file.path))\">\n"
+    struct Writer: ReportWriter {
+        let context: ReportContext
+        var open = false
+
+        mutating func begin(to output: inout some TextOutputStream) {
+            output.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<checkstyle version=\"4.3\">\n")
+        }
+
+        mutating func write(_ file: FileReport, to output: inout some TextOutputStream) {
+            if !open { output.write("  <file name=\"\(xmlEscape(file.path))\">\n") }
             if let error = file.error {
-                output += "    <error line=\"1\" severity=\"error\" message=\"\(xmlEscape(error.description))\" source=\"helder.input\"/>\n"
+                output.write("    <error line=\"1\" severity=\"error\" message=\"\(xmlEscape(error.description))\" source=\"helder.input\"/>\n")
             }
             for located in file.findings {
-                output += "    <error line=\"\(located.line)\" column=\"\(located.column)\" severity=\"\(located.finding.severity.rawValue)\" "
-                output += "message=\"\(xmlEscape(context.message(located)))\" source=\"helder.\(xmlEscape(located.finding.rule))\"/>\n"
+                output.write("    <error line=\"\(located.line)\" column=\"\(located.column)\" severity=\"\(located.finding.severity.rawValue)\" "
+                    + "message=\"\(xmlEscape(context.message(located)))\" source=\"helder.\(xmlEscape(located.finding.rule))\"/>\n")
             }
-            output += "  </file>\n"
+            open = file.continues
+            if !open { output.write("  </file>\n") }
         }
-        return output + "</checkstyle>\n"
+
+        mutating func end(to output: inout some TextOutputStream) {
+            output.write("</checkstyle>\n")
+        }
     }
 }
 
@@ -132,30 +162,44 @@ public struct GitLabReporter: Reporter {
 
     static let severities: [Severity: String] = [.error: "major", .warning: "minor", .info: "info"]
 
-    public func write(_ files: [FileReport], context: ReportContext, to sink: inout some TextOutputStream) {
-        sink.write(render(files, context: context))
-    }
+    public func makeWriter(context: ReportContext) -> any ReportWriter { Writer(context: context) }
 
-    func render(_ files: [FileReport], context: ReportContext) -> String {
-        var issues: [JSONValue] = []
-        for file in files {
+    struct Writer: ReportWriter {
+        let context: ReportContext
+        var issues = 0
+        var fingerprints = FingerprintCounter()
+
+        mutating func begin(to output: inout some TextOutputStream) {
+            output.write("[")
+        }
+
+        private mutating func append(_ issue: JSONValue, to output: inout some TextOutputStream) {
+            output.write(issues == 0 ? "\n  " : ",\n  ")
+            output.write(issue.rendered(indent: 2, level: 1))
+            issues += 1
+        }
+
+        mutating func write(_ file: FileReport, to output: inout some TextOutputStream) {
             if let error = file.error {
-                issues.append(.object([
+                append(.object([
                     ("description", .string(error.description)), ("check_name", .string("helder.input")),
                     ("fingerprint", .string(SHA256.hex("\(file.path)\u{0}error"))), ("severity", .string("critical")),
                     ("location", .object([("path", .string(file.path)), ("lines", .object([("begin", .int(1))]))])),
-                ]))
+                ]), to: &output)
             }
-            for (located, print) in zip(file.findings, fingerprints(file)) {
-                issues.append(.object([
+            for (located, print) in zip(file.findings, fingerprints.next(file)) {
+                append(.object([
                     ("description", .string("\(context.message(located)) \(located.finding.suggestion)")),
                     ("check_name", .string(located.finding.rule)),
                     ("fingerprint", .string(print)),
-                    ("severity", .string(Self.severities[located.finding.severity] ?? "minor")),
+                    ("severity", .string(GitLabReporter.severities[located.finding.severity] ?? "minor")),
                     ("location", .object([("path", .string(file.path)), ("lines", .object([("begin", .int(located.line))]))])),
-                ]))
+                ]), to: &output)
             }
         }
-        return JSONValue.array(issues).rendered(indent: 2) + "\n"
+
+        mutating func end(to output: inout some TextOutputStream) {
+            output.write(issues == 0 ? "]\n" : "\n]\n")
+        }
     }
 }

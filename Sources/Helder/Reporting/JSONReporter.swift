@@ -5,31 +5,63 @@ import LexiconFormat
 public struct JSONReporter: Reporter {
     public init() {}
 
-    public func write(_ files: [FileReport], context: ReportContext, to output: inout some TextOutputStream) {
-        output.write("{\n  \"version\": 1,\n  \"files\": [")
-        for (fileNumber, file) in files.enumerated() {
-            output.write(fileNumber == 0 ? "\n    {\n" : ",\n    {\n")
-            output.write("      \"path\": \(JSONWriter.quote(file.path)),\n")
-            if let error = file.error {
-                output.write("      \"error\": \(JSONWriter.quote(error.description)),\n")
+    public func makeWriter(context: ReportContext) -> any ReportWriter { Writer(reporter: self, context: context) }
+
+    struct Writer: ReportWriter {
+        let reporter: JSONReporter
+        let context: ReportContext
+        var files = 0
+        var open = false
+        var findingsInFile = 0
+        var errorWritten = false
+        /// A large file's warnings, written when its last part is in.
+        var warnings: [InputWarning] = []
+
+        mutating func begin(to output: inout some TextOutputStream) {
+            output.write("{\n  \"version\": 1,\n  \"files\": [")
+        }
+
+        mutating func write(_ file: FileReport, to output: inout some TextOutputStream) {
+            if !open {
+                output.write(files == 0 ? "\n    {\n" : ",\n    {\n")
+                output.write("      \"path\": \(JSONWriter.quote(file.path)),\n")
+                if let error = file.error {
+                    output.write("      \"error\": \(JSONWriter.quote(error.description)),\n")
+                }
+                output.write("      \"findings\": [")
+                files += 1
+                open = true
+                findingsInFile = 0
+                errorWritten = file.error != nil
+                warnings = []
             }
-            output.write("      \"findings\": [")
-            for (number, located) in file.findings.enumerated() {
-                output.write(number == 0 ? "\n        " : ",\n        ")
-                output.write(finding(for: located, context: context).rendered(indent: 2, level: 4))
+            for located in file.findings {
+                output.write(findingsInFile == 0 ? "\n        " : ",\n        ")
+                output.write(reporter.finding(for: located, context: context).rendered(indent: 2, level: 4))
+                findingsInFile += 1
             }
-            output.write(file.findings.isEmpty ? "]" : "\n      ]")
-            if !file.warnings.isEmpty {
-                let warnings = JSONValue.array(file.warnings.map { warning in
+            warnings += file.warnings
+            guard !file.continues else { return }
+            output.write(findingsInFile == 0 ? "]" : "\n      ]")
+            if let error = file.error, !errorWritten {
+                // A large file that failed after some of its parts were written.
+                output.write(",\n      \"error\": \(JSONWriter.quote(error.description))")
+            }
+            if !warnings.isEmpty {
+                let list = JSONValue.array(warnings.map { warning in
                     var pairs: [(String, JSONValue)] = [("message", .string(warning.message))]
                     if let offset = warning.offset { pairs.append(("offset", .int(offset))) }
                     return .object(pairs)
                 })
-                output.write(",\n      \"warnings\": " + warnings.rendered(indent: 2, level: 3))
+                output.write(",\n      \"warnings\": " + list.rendered(indent: 2, level: 3))
             }
             output.write("\n    }")
+            open = false
         }
-        output.write(files.isEmpty ? "]\n}\n" : "\n  ]\n}\n")
+
+        mutating func end(to output: inout some TextOutputStream) {
+            output.write(files == 0 ? "]\n}\n" : "\n  ]\n}\n")
+        }
     }
 
     func finding(for located: LocatedFinding, context: ReportContext) -> JSONValue {

@@ -47,16 +47,62 @@ public struct ReportContext: Sendable {
 
 /// Turns file reports into one output format. One small type per format.
 public protocol Reporter: Sendable {
-    /// Writes the report piece by piece, so a large report never has to sit in memory whole.
-    func write(_ files: [FileReport], context: ReportContext, to output: inout some TextOutputStream)
+    /// A writer for one report; it keeps what it needs between files (separators, totals, open elements).
+    func makeWriter(context: ReportContext) -> any ReportWriter
+}
+
+/// Writes one report as the files arrive, so neither a batch nor a large file sits in memory whole.
+public protocol ReportWriter {
+    mutating func begin(to output: inout some TextOutputStream)
+    /// One file, or one part of a large file: the parts of a file come one after another, and every part
+    /// but the last has `continues` set.
+    mutating func write(_ file: FileReport, to output: inout some TextOutputStream)
+    mutating func end(to output: inout some TextOutputStream)
 }
 
 extension Reporter {
+    /// Writes a whole report for files that are all at hand.
+    public func write(_ files: [FileReport], context: ReportContext, to output: inout some TextOutputStream) {
+        var writer = makeWriter(context: context)
+        writer.begin(to: &output)
+        for file in files { writer.write(file, to: &output) }
+        writer.end(to: &output)
+    }
+
     /// The whole report as one string (tests, small outputs).
     public func report(_ files: [FileReport], context: ReportContext) -> String {
         var text = ""
         write(files, context: context, to: &text)
         return text
+    }
+}
+
+/// Counts files and findings as parts arrive, for summaries and headers.
+struct ReportTotals {
+    private(set) var files = 0
+    private(set) var filesWithFindings = 0
+    private(set) var failedFiles = 0
+    private(set) var findings = 0
+    /// The previous part said more of its file follows.
+    private(set) var inFile = false
+    private var currentHasFindings = false
+
+    /// Counts a part; returns true when it starts a new file.
+    @discardableResult
+    mutating func add(_ part: FileReport) -> Bool {
+        let starts = !inFile
+        if starts {
+            files += 1
+            currentHasFindings = false
+        }
+        findings += part.findings.count
+        if !part.findings.isEmpty, !currentHasFindings {
+            currentHasFindings = true
+            filesWithFindings += 1
+        }
+        if part.error != nil { failedFiles += 1 }
+        inFile = part.continues
+        return starts
     }
 }
 

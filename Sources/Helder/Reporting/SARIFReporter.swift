@@ -14,28 +14,54 @@ public struct SARIFReporter: Reporter {
         }
     }
 
-    public func write(_ files: [FileReport], context: ReportContext, to sink: inout some TextOutputStream) {
-        sink.write(render(files, context: context))
-    }
+    public func makeWriter(context: ReportContext) -> any ReportWriter { Writer(context: context) }
 
-    func render(_ files: [FileReport], context: ReportContext) -> String {
-        let rules = context.rules.values.sorted { $0.id < $1.id }
-        let ruleIndex = Dictionary(uniqueKeysWithValues: rules.enumerated().map { ($1.id, $0) })
-        let driverRules: [JSONValue] = rules.map { rule in
-            .object([
-                ("id", .string(rule.id)),
-                ("name", .string(rule.name)),
-                ("shortDescription", .object([("text", .string(rule.summary))])),
-                ("fullDescription", .object([("text", .string(rule.rationale))])),
-                ("help", .object([("text", .string("\(rule.summary)\n\n\(rule.rationale)\n\nAdvies: \(rule.suggestion)"))])),
-                ("defaultConfiguration", .object([("level", .string(Self.level(rule.severity)))])),
-                ("properties", .object([("category", .string(rule.category?.rawValue ?? "template"))])),
-            ])
-        }
-        var results: [JSONValue] = []
+    /// Writes the run's header first and each result as its file arrives; files that could not be
+    /// checked become notifications in the invocation at the end.
+    struct Writer: ReportWriter {
+        let context: ReportContext
+        let ruleIndex: [String: Int]
+        var results = 0
         var notifications: [JSONValue] = []
-        for file in files {
-            let uri = Self.uri(file.path)
+        var fingerprints = FingerprintCounter()
+
+        init(context: ReportContext) {
+            self.context = context
+            let rules = context.rules.values.sorted { $0.id < $1.id }
+            self.ruleIndex = Dictionary(uniqueKeysWithValues: rules.enumerated().map { ($1.id, $0) })
+        }
+
+        mutating func begin(to output: inout some TextOutputStream) {
+            let rules = context.rules.values.sorted { $0.id < $1.id }
+            let driverRules: [JSONValue] = rules.map { rule in
+                .object([
+                    ("id", .string(rule.id)),
+                    ("name", .string(rule.name)),
+                    ("shortDescription", .object([("text", .string(rule.summary))])),
+                    ("fullDescription", .object([("text", .string(rule.rationale))])),
+                    ("help", .object([("text", .string("\(rule.summary)\n\n\(rule.rationale)\n\nAdvies: \(rule.suggestion)"))])),
+                    ("defaultConfiguration", .object([("level", .string(SARIFReporter.level(rule.severity)))])),
+                    ("properties", .object([("category", .string(rule.category?.rawValue ?? "template"))])),
+                ])
+            }
+            let tool = JSONValue.object([("driver", .object([
+                ("name", .string("helder")),
+                ("version", .string(context.toolVersion)),
+                ("semanticVersion", .string(context.toolVersion)),
+                ("rules", .array(driverRules)),
+            ]))])
+            output.write("{\n  \"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n  \"version\": \"2.1.0\",\n")
+            output.write("  \"runs\": [\n    {\n      \"tool\": \(tool.rendered(indent: 2, level: 3)),\n")
+            if !context.rootPath.isEmpty {
+                let root = context.rootPath.hasSuffix("/") ? context.rootPath : context.rootPath + "/"
+                let base = JSONValue.object([("%SRCROOT%", .object([("uri", .string("file://" + SARIFReporter.percentEncode(root)))]))])
+                output.write("      \"originalUriBaseIds\": \(base.rendered(indent: 2, level: 3)),\n")
+            }
+            output.write("      \"columnKind\": \"unicodeCodePoints\",\n      \"results\": [")
+        }
+
+        mutating func write(_ file: FileReport, to output: inout some TextOutputStream) {
+            let uri = SARIFReporter.uri(file.path)
             if let error = file.error {
                 notifications.append(.object([
                     ("level", .string("error")),
@@ -45,61 +71,51 @@ public struct SARIFReporter: Reporter {
                     ]))])])),
                 ]))
             }
-            for (located, print) in zip(file.findings, fingerprints(file)) {
-                var region: [(String, JSONValue)] = [
-                    ("startLine", .int(max(1, located.line))), ("startColumn", .int(max(1, located.column))),
-                ]
-                if let offset = located.characterOffset, let length = located.characterLength {
-                    region.append(("charOffset", .int(offset)))
-                    region.append(("charLength", .int(length)))
-                } else {
-                    region.append(("byteOffset", .int(located.offset)))
-                    region.append(("byteLength", .int(located.length)))
-                }
-                var result: [(String, JSONValue)] = [
-                    ("ruleId", .string(located.finding.rule)),
-                ]
-                if let index = ruleIndex[located.finding.rule] { result.append(("ruleIndex", .int(index))) }
-                result += [
-                    ("level", .string(Self.level(located.finding.severity))),
-                    ("message", .object([("text", .string("\(context.message(located)) \(located.finding.suggestion)"))])),
-                    ("locations", .array([.object([("physicalLocation", .object([
-                        ("artifactLocation", .object([("uri", .string(uri)), ("uriBaseId", .string("%SRCROOT%"))])),
-                        ("region", .object(region)),
-                    ]))])])),
-                    ("partialFingerprints", .object([("helderFindingHash/v1", .string(print))])),
-                ]
-                var properties: [(String, JSONValue)] = [("category", .string(located.finding.category))]
-                if let entry = located.finding.entry { properties.append(("entry", .string(entry))) }
-                result.append(("properties", .object(properties)))
-                results.append(.object(result))
+            for (located, print) in zip(file.findings, fingerprints.next(file)) {
+                output.write(results == 0 ? "\n        " : ",\n        ")
+                output.write(result(located, uri: uri, fingerprint: print).rendered(indent: 2, level: 4))
+                results += 1
             }
         }
-        var run: [(String, JSONValue)] = [
-            ("tool", .object([("driver", .object([
-                ("name", .string("helder")),
-                ("version", .string(context.toolVersion)),
-                ("semanticVersion", .string(context.toolVersion)),
-                ("rules", .array(driverRules)),
-            ]))])),
-        ]
-        if !context.rootPath.isEmpty {
-            let root = context.rootPath.hasSuffix("/") ? context.rootPath : context.rootPath + "/"
-            run.append(("originalUriBaseIds", .object([("%SRCROOT%", .object([("uri", .string("file://" + Self.percentEncode(root)))]))])))
+
+        func result(_ located: LocatedFinding, uri: String, fingerprint: String) -> JSONValue {
+            var region: [(String, JSONValue)] = [
+                ("startLine", .int(max(1, located.line))), ("startColumn", .int(max(1, located.column))),
+            ]
+            if let offset = located.characterOffset, let length = located.characterLength {
+                region.append(("charOffset", .int(offset)))
+                region.append(("charLength", .int(length)))
+            } else {
+                region.append(("byteOffset", .int(located.offset)))
+                region.append(("byteLength", .int(located.length)))
+            }
+            var result: [(String, JSONValue)] = [
+                ("ruleId", .string(located.finding.rule)),
+            ]
+            if let index = ruleIndex[located.finding.rule] { result.append(("ruleIndex", .int(index))) }
+            result += [
+                ("level", .string(SARIFReporter.level(located.finding.severity))),
+                ("message", .object([("text", .string("\(context.message(located)) \(located.finding.suggestion)"))])),
+                ("locations", .array([.object([("physicalLocation", .object([
+                    ("artifactLocation", .object([("uri", .string(uri)), ("uriBaseId", .string("%SRCROOT%"))])),
+                    ("region", .object(region)),
+                ]))])])),
+                ("partialFingerprints", .object([("helderFindingHash/v1", .string(fingerprint))])),
+            ]
+            var properties: [(String, JSONValue)] = [("category", .string(located.finding.category))]
+            if let entry = located.finding.entry { properties.append(("entry", .string(entry))) }
+            result.append(("properties", .object(properties)))
+            return .object(result)
         }
-        run += [
-            ("invocations", .array([.object([
+
+        mutating func end(to output: inout some TextOutputStream) {
+            output.write(results == 0 ? "]" : "\n      ]")
+            let invocations = JSONValue.array([.object([
                 ("executionSuccessful", .bool(notifications.isEmpty)),
                 ("toolExecutionNotifications", .array(notifications)),
-            ])])),
-            ("columnKind", .string("unicodeCodePoints")),
-            ("results", .array(results)),
-        ]
-        return JSONValue.object([
-            ("$schema", .string("https://json.schemastore.org/sarif-2.1.0.json")),
-            ("version", .string("2.1.0")),
-            ("runs", .array([.object(run)])),
-        ]).rendered(indent: 2) + "\n"
+            ])])
+            output.write(",\n      \"invocations\": \(invocations.rendered(indent: 2, level: 3))\n    }\n  ]\n}\n")
+        }
     }
 
     /// A relative URI reference for a path: `./` dropped, each segment percent-encoded.

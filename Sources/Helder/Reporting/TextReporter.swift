@@ -7,46 +7,61 @@ public struct TextReporter: Reporter {
 
     static let severityNames: [Severity: String] = [.error: "fout", .warning: "waarschuwing", .info: "info"]
 
-    public func write(_ files: [FileReport], context: ReportContext, to sink: inout some TextOutputStream) {
-        var output = ""
-        let paint = Painter(enabled: context.color)
-        for file in files {
+    public func makeWriter(context: ReportContext) -> any ReportWriter { Writer(context: context) }
+
+    struct Writer: ReportWriter {
+        let context: ReportContext
+        let paint: Painter
+        var totals = ReportTotals()
+
+        init(context: ReportContext) {
+            self.context = context
+            self.paint = Painter(enabled: context.color)
+        }
+
+        mutating func begin(to output: inout some TextOutputStream) {}
+
+        mutating func write(_ file: FileReport, to sink: inout some TextOutputStream) {
+            totals.add(file)
+            var output = ""
             if let error = file.error {
                 output += "\(file.path): \(paint.red("fout")): \(error.description)\n"
-                continue
             }
             for warning in file.warnings {
                 output += "\(file.path): \(paint.yellow("let op")): \(warning.message)\n"
             }
-            for located in file.findings {
-                let finding = located.finding
-                let severity = Self.severityNames[finding.severity] ?? finding.severity.rawValue
-                let coloured = finding.severity == .error ? paint.red(severity) : finding.severity == .warning ? paint.yellow(severity) : paint.blue(severity)
-                output += "\(file.path):\(located.line):\(located.column): \(coloured): \(context.message(located)) [\(finding.rule)]\n"
-                if !finding.suggestion.isEmpty { output += "    \(paint.dim("→")) \(finding.suggestion)\n" }
-                if context.showSourceLines, !context.redact, let line = located.sourceLine {
-                    output += "    \(line)\n"
-                    let prefix = String(line.unicodeScalars.prefix(max(0, located.sourceColumn - 1)).map { $0 == "\t" ? "\t" : " " })
-                    let width = max(1, min(located.match.unicodeScalars.count, line.unicodeScalars.count - located.sourceColumn + 1))
-                    output += "    \(prefix)\(paint.green(String(repeating: "^", count: width)))\n"
-                }
-                sink.write(output)
-                output = ""
-            }
             sink.write(output)
-            output = ""
+            for located in file.findings {
+                sink.write(lines(for: located, in: file))
+            }
         }
-        if context.summary { output += summary(files) + "\n" }
-        sink.write(output)
+
+        func lines(for located: LocatedFinding, in file: FileReport) -> String {
+            let finding = located.finding
+            let severity = TextReporter.severityNames[finding.severity] ?? finding.severity.rawValue
+            let coloured = finding.severity == .error ? paint.red(severity) : finding.severity == .warning ? paint.yellow(severity) : paint.blue(severity)
+            var output = "\(file.path):\(located.line):\(located.column): \(coloured): \(context.message(located)) [\(finding.rule)]\n"
+            if !finding.suggestion.isEmpty { output += "    \(paint.dim("→")) \(finding.suggestion)\n" }
+            if context.showSourceLines, !context.redact, let line = located.sourceLine {
+                output += "    \(line)\n"
+                let prefix = String(line.unicodeScalars.prefix(max(0, located.sourceColumn - 1)).map { $0 == "\t" ? "\t" : " " })
+                let width = max(1, min(located.match.unicodeScalars.count, line.unicodeScalars.count - located.sourceColumn + 1))
+                output += "    \(prefix)\(paint.green(String(repeating: "^", count: width)))\n"
+            }
+            return output
+        }
+
+        mutating func end(to output: inout some TextOutputStream) {
+            if context.summary { output.write(TextReporter.summary(totals) + "\n") }
+        }
     }
 
-    func summary(_ files: [FileReport]) -> String {
-        let findings = files.reduce(0) { $0 + $1.findings.count }
-        let withFindings = files.filter { !$0.findings.isEmpty }.count
-        let failed = files.filter { $0.error != nil }.count
+    static func summary(_ totals: ReportTotals) -> String {
+        let findings = totals.findings
         let noun = findings == 1 ? "bevinding" : "bevindingen"
-        let fileNoun = files.count == 1 ? "bestand" : "bestanden"
-        var line = "\(findings) \(noun) in \(withFindings) van \(files.count) \(fileNoun)"
+        let fileNoun = totals.files == 1 ? "bestand" : "bestanden"
+        var line = "\(findings) \(noun) in \(totals.filesWithFindings) van \(totals.files) \(fileNoun)"
+        let failed = totals.failedFiles
         if failed > 0 { line += "; \(failed) \(failed == 1 ? "bestand" : "bestanden") niet gecontroleerd" }
         return line
     }

@@ -54,6 +54,40 @@ import LexiconFormat
         #expect(first.count == 40)
     }
 
+    /// Reports are handed on one by one in input order while workers run; a large file comes in parts
+    /// that are never interleaved with other files, and joined they equal the file checked whole.
+    @Test func deliveryIsInOrderAndLargeFilesComeInParts() throws {
+        let root = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        for index in 0..<30 { try write("Brief \(index): de OTS en u moet bellen.", root.appendingPathComponent("brief-\(index).txt")) }
+        try write(String(repeating: "De GI belt. Moeder weigert mee te werken.\n\n", count: 1_500), root.appendingPathComponent("brief-15-groot.txt"))
+        let inputs = FileDiscovery().discover([root.path])
+        for jobs in [1, 2, 4] {
+            var options = BatchOptions()
+            options.jobs = jobs
+            options.streamingThreshold = 30_000
+            options.streamingChunkSize = 10_000
+            var parts: [FileReport] = []
+            BatchChecker(checker: Fixture.brief, options: options).check(inputs) { parts.append($0) }
+            let large = parts.filter { $0.path.hasSuffix("groot.txt") }
+            #expect(large.count > 2)
+            // Paths in input order, each file's parts together, only a file's last part closing it.
+            var closed: [String] = []
+            for (index, part) in parts.enumerated() where !part.continues {
+                if index > 0, parts[index - 1].continues { #expect(parts[index - 1].path == part.path) }
+                closed.append(part.path)
+            }
+            #expect(closed == inputs.map(\.path))
+            var whole = options
+            whole.streamingThreshold = .max
+            let path = root.appendingPathComponent("brief-15-groot.txt").path
+            let expected = BatchChecker(checker: Fixture.brief, options: whole).checkFile(path, displayPath: path)
+            let joined = large.dropFirst().reduce(large[0]) { $0.joined(with: $1) }
+            #expect(joined.findings.map(\.offset) == expected.findings.map(\.offset))
+            #expect(joined.findings.count == 3_000)
+        }
+    }
+
     /// A file that disappears between discovery and reading is an error for that file only.
     @Test func vanishingFileIsAnErrorAndTheBatchGoesOn() throws {
         struct VanishingFileSystem: FileSystem {

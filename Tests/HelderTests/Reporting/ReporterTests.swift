@@ -42,7 +42,8 @@ import Testing
     @Test func fingerprintsSurviveLineShifts() throws {
         func prints(_ text: String) -> [String] {
             let report = BatchChecker(checker: Fixture.brief).check(bytes: Array(text.utf8), path: "a.txt", displayPath: "a.txt")
-            return fingerprints(report)
+            var counter = FingerprintCounter()
+            return counter.next(report)
         }
         #expect(prints(Self.letter) == prints("Een nieuwe regel bovenaan.\n\n" + Self.letter))
     }

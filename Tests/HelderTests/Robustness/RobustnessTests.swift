@@ -89,12 +89,21 @@ import Testing
         let a = BatchChecker(checker: Fixture.brief, options: whole).checkFile(file.path, displayPath: "groot.txt")
         var streaming = StreamingChecker(batch: BatchChecker(checker: Fixture.brief, options: streamed))
         streaming.chunkSize = 50_000
-        let b = try streaming.check(path: file.path, displayPath: "groot.txt", checker: Fixture.brief)
+        var parts: [FileReport] = []
+        streaming.check(path: file.path, displayPath: "groot.txt", checker: Fixture.brief) { parts.append($0) }
+        #expect(parts.count > 5)
+        #expect(parts.dropLast().allSatisfy(\.continues) && parts.last?.continues == false)
+        let b = parts.dropFirst().reduce(parts[0]) { $0.joined(with: $1) }
         #expect(a.findings.count == b.findings.count)
         #expect(a.findings.map(\.offset) == b.findings.map(\.offset))
         #expect(a.findings.map(\.line) == b.findings.map(\.line))
         #expect(a.findings.map(\.column) == b.findings.map(\.column))
         #expect(a.wordCount == b.wordCount)
+        // Every format writes the same report from the parts as from the file in one piece.
+        let context = ReportContext(rules: Fixture.brief.rules.descriptions)
+        for format in ReportFormat.allCases {
+            #expect(format.reporter.report(parts, context: context) == format.reporter.report([b], context: context), "\(format)")
+        }
     }
 
     @Test func manyTinyFilesDeepFoldersAndOddNames() throws {
