@@ -19,16 +19,26 @@ struct OutputBuffer: TextOutputStream {
     }
 
     mutating func writeNumber(_ value: Int) {
-        var divisor = 1
-        while divisor <= value / 10 { divisor *= 10 }
-        repeat {
-            buffer.append(UInt8(48 + (value / divisor) % 10))
-            divisor /= 10
-        } while divisor > 0
+        // Digits from the right into a small stack buffer: one division per digit.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var remaining = max(0, value)
+            var start = 20
+            repeat {
+                start -= 1
+                digits[start] = UInt8(48 + remaining % 10)
+                remaining /= 10
+            } while remaining > 0
+            buffer.append(contentsOf: UnsafeBufferPointer(rebasing: digits[start..<20]))
+        }
     }
 
     /// Text with tab, newline, carriage return and backslash escaped as `\t`, `\n`, `\r`, `\\`.
     mutating func writeEscaped(_ bytes: ArraySlice<UInt8>) {
+        if !bytes.contains(where: { $0 == 0x5C || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
+            buffer.append(contentsOf: bytes)
+            if buffer.count > 65_536 { flush() }
+            return
+        }
         for byte in bytes {
             switch byte {
             case 0x5C: buffer.append(contentsOf: [0x5C, 0x5C])

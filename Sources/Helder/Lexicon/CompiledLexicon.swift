@@ -18,6 +18,8 @@ public final class CompiledLexicon: Sendable {
     let prefixStems: [([UInt8], Int)]
     /// Reversed compound heads → patterns (`interventie` for `gezinsinterventie`).
     let compoundHeads: SuffixTrie
+    /// The same patterns as flat integer code, for matching.
+    let program: PatternProgram
 
     public init(entries: [LexiconEntry], tokenizer: Tokenizer) {
         self.entries = entries
@@ -42,6 +44,7 @@ public final class CompiledLexicon: Sendable {
         self.byFirstWord = byFirstWord
         self.prefixStems = prefixStems
         self.compoundHeads = heads
+        self.program = PatternProgram(patterns)
     }
 
     /// Every match in the document, before any rule-specific filtering; overlapping matches of one
@@ -49,35 +52,42 @@ public final class CompiledLexicon: Sendable {
     func matches(in document: AnalyzedDocument, entryFilter: (Int) -> Bool) -> [LexiconMatch] {
         var found: [LexiconMatch] = []
         let tokens = document.tokens
-        // Words repeat (Zipf), and the candidates of a word depend on its key only: look them up once.
-        var cache: [String: [KeyCandidate]] = [:]
-        for sentence in document.sentences {
-            for index in sentence where tokens[index].isWordLike && !document.inEntity[index] {
-                let token = tokens[index]
-                let known: [KeyCandidate]
-                if let cached = cache[token.key] {
-                    known = cached
-                } else {
-                    known = keyCandidates(token.key)
-                    cache[token.key] = known
-                }
-                func consider(_ patternIndex: Int, _ partRange: Range<Int>?) {
-                    let pattern = patterns[patternIndex]
-                    guard entryFilter(pattern.entry) else { return }
-                    if let partRange {
-                        found.append(LexiconMatch(entry: pattern.entry, tokens: index..<index + 1, bytes: partRange))
-                    } else if let end = match(pattern, at: index, sentenceEnd: sentence.upperBound, document) {
-                        found.append(LexiconMatch(entry: pattern.entry, tokens: index..<end,
-                                                  bytes: token.start..<tokens[end - 1].end))
+        // Words repeat (Zipf), and the candidates of a word depend on its key only: look them up once
+        // per distinct key, already filtered by entry.
+        var candidatesOfKey = [[KeyCandidate]?](repeating: nil, count: document.keys.count)
+        var words = DocumentWords(keyCount: document.keys.count)
+        program.code.withUnsafeBufferPointer { code in
+            var matcher = ProgramMatcher(code: code, program: program, document: document, words: words)
+            for sentence in document.sentences {
+                for index in sentence where tokens[index].isWordLike && !document.inEntity[index] {
+                    let keyIndex = Int(document.keyIndex[index])
+                    guard keyIndex >= 0 else { continue }
+                    let token = tokens[index]
+                    let known: [KeyCandidate]
+                    if let cached = candidatesOfKey[keyIndex] {
+                        known = cached
+                    } else {
+                        known = keyCandidates(token.key).filter { entryFilter(patterns[$0.pattern].entry) && !$0.cannotMatch }
+                        candidatesOfKey[keyIndex] = known
                     }
-                }
-                for candidate in known { consider(candidate.pattern, candidate.wholeToken ? token.range : nil) }
-                if token.key.utf8.contains(UInt8(ascii: "-")) {
-                    for (pattern, part) in hyphenPartCandidates(token, document) where !known.contains(where: { $0.pattern == pattern }) {
-                        consider(pattern, part)
+                    for candidate in known {
+                        let entry = patterns[candidate.pattern].entry
+                        if candidate.wholeToken {
+                            found.append(LexiconMatch(entry: entry, tokens: index..<index + 1, bytes: token.range))
+                        } else if let end = matcher.match(candidate.pattern, at: index, sentenceEnd: sentence.upperBound,
+                                                          firstSlotMatched: candidate.firstSlotMatched) {
+                            found.append(LexiconMatch(entry: entry, tokens: index..<end, bytes: token.start..<tokens[end - 1].end))
+                        }
+                    }
+                    if token.key.utf8.contains(UInt8(ascii: "-")) {
+                        for (pattern, part) in hyphenPartCandidates(token, document)
+                        where !known.contains(where: { $0.pattern == pattern }) && entryFilter(patterns[pattern].entry) {
+                            found.append(LexiconMatch(entry: patterns[pattern].entry, tokens: index..<index + 1, bytes: part))
+                        }
                     }
                 }
             }
+            words = matcher.words
         }
         return resolveOverlaps(found)
     }
@@ -87,6 +97,10 @@ public final class CompiledLexicon: Sendable {
     struct KeyCandidate: Sendable {
         let pattern: Int
         let wholeToken: Bool
+        /// The key alone decides the first slot (no forms that must match as written): it matched...
+        var firstSlotMatched = false
+        /// ...or it did not, and the pattern can never start at this key.
+        var cannotMatch = false
     }
 
     /// Patterns that may start at a word with this key: by first word (also through inflected stems),
@@ -105,6 +119,18 @@ public final class CompiledLexicon: Sendable {
         for (stem, pattern) in prefixStems where key.utf8.starts(with: stem) { emit(pattern, whole: false) }
         for candidate in [key] + stems {
             compoundHeads.matches(in: candidate, minimumPrefix: 3) { emit($0, whole: true) }
+        }
+        for index in result.indices where !result[index].wholeToken {
+            switch patterns[result[index].pattern].slots.first {
+            case .prefix:
+                result[index].firstSlotMatched = true
+            case .word(_, let exactCase, _)? where exactCase.allSatisfy({ $0 == nil }):
+                let matched = slotMatches(patterns[result[index].pattern].slots[0], key: key, raw: "")
+                result[index].firstSlotMatched = matched
+                result[index].cannotMatch = !matched
+            default:
+                break
+            }
         }
         return result
     }
@@ -136,42 +162,6 @@ public final class CompiledLexicon: Sendable {
         return result
     }
 
-    /// Matches a pattern from `start`; returns the end token index (exclusive).
-    private func match(_ pattern: CompiledPattern, at start: Int, sentenceEnd: Int, _ document: AnalyzedDocument) -> Int? {
-        matchSlots(pattern.slots[...], from: start, sentenceEnd: sentenceEnd, document)
-    }
-
-    private func matchSlots(_ slots: ArraySlice<CompiledPattern.Slot>, from start: Int, sentenceEnd: Int,
-                            _ document: AnalyzedDocument) -> Int? {
-        guard let slot = slots.first else { return start }
-        let tokens = document.tokens
-        // Placeholders never break a match.
-        var position = start
-        while position < sentenceEnd, tokens[position].kind == .placeholder { position += 1 }
-        if case .gap(let size) = slot {
-            var skipped = 0
-            var next = position
-            while next < sentenceEnd, skipped <= size {
-                if let end = matchSlots(slots.dropFirst(), from: next, sentenceEnd: sentenceEnd, document) { return end }
-                if tokens[next].kind != .placeholder { skipped += 1 }
-                next += 1
-            }
-            return nil
-        }
-        guard position < sentenceEnd else { return nil }
-        let token = tokens[position]
-        guard slotMatches(slot, token: token, document) else { return nil }
-        return matchSlots(slots.dropFirst(), from: position + 1, sentenceEnd: sentenceEnd, document)
-    }
-
-    private func slotMatches(_ slot: CompiledPattern.Slot, token: Token, _ document: AnalyzedDocument) -> Bool {
-        if !token.key.isEmpty, case .word(_, let exactCase, _) = slot, exactCase.allSatisfy({ $0 == nil }) {
-            return slotMatches(slot, key: token.key, raw: "")
-        }
-        let raw = document.source.string(token.range)
-        return slotMatches(slot, key: token.key.isEmpty ? raw : token.key, raw: raw)
-    }
-
     private func slotMatches(_ slot: CompiledPattern.Slot, key: String, raw: String) -> Bool {
         switch slot {
         case .gap:
@@ -190,7 +180,7 @@ public final class CompiledLexicon: Sendable {
         }
     }
 
-    private func resolveOverlaps(_ matches: [LexiconMatch]) -> [LexiconMatch] {
+    func resolveOverlaps(_ matches: [LexiconMatch]) -> [LexiconMatch] {
         let sorted = matches.sorted {
             if $0.bytes.lowerBound != $1.bytes.lowerBound { return $0.bytes.lowerBound < $1.bytes.lowerBound }
             return $0.bytes.count > $1.bytes.count

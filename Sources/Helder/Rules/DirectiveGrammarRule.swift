@@ -14,11 +14,57 @@ struct DirectiveGrammarRule {
     let rules: RuleSet
     var grammar: DirectiveGrammar { rules.lexicons.grammar }
 
+    /// What a word can be in this rule, worked out once per distinct key of a document.
+    struct Roles: OptionSet {
+        let rawValue: UInt16
+        static let singularModal = Roles(rawValue: 1 << 0)
+        static let pluralModal = Roles(rawValue: 1 << 1)
+        static let needsTe = Roles(rawValue: 1 << 2)
+        static let clauseOpener = Roles(rawValue: 1 << 3)
+        static let singularReader = Roles(rawValue: 1 << 4)
+        static let pluralReader = Roles(rawValue: 1 << 5)
+        static let rightVerb = Roles(rawValue: 1 << 6)
+        static let te = Roles(rawValue: 1 << 7)
+        static let modal: Roles = [.singularModal, .pluralModal]
+    }
+
+    func roles(of key: String) -> Roles {
+        var roles: Roles = []
+        if grammar.singularModals.contains(key) { roles.insert(.singularModal) }
+        if grammar.pluralModals.contains(key) { roles.insert(.pluralModal) }
+        if grammar.singularModalsWithTe.contains(key) { roles.formUnion([.singularModal, .needsTe]) }
+        if grammar.pluralModalsWithTe.contains(key) { roles.formUnion([.pluralModal, .needsTe]) }
+        if grammar.clauseOpeners.contains(key) { roles.insert(.clauseOpener) }
+        if grammar.singularReaders.contains(key) { roles.insert(.singularReader) }
+        if grammar.pluralReaders.contains(key) { roles.insert(.pluralReader) }
+        if grammar.rightVerbs.contains(key) { roles.insert(.rightVerb) }
+        if key == "te" { roles.insert(.te) }
+        return roles
+    }
+
+    /// The roles of every token (none for tokens without a key).
+    struct Context {
+        let document: AnalyzedDocument
+        let roles: [Roles]
+        let clauseBreaks: [[UInt8]]
+
+        func roles(_ token: Int) -> Roles {
+            let key = document.keyIndex[token]
+            return key < 0 ? [] : roles[Int(key)]
+        }
+
+        func isClauseBreak(_ token: Token) -> Bool {
+            token.kind == .punctuation && clauseBreaks.contains { document.source.text[token.range].elementsEqual($0) }
+        }
+    }
+
     func findings(in document: AnalyzedDocument) -> [Finding] {
+        let context = Context(document: document, roles: document.keys.map(roles(of:)),
+                              clauseBreaks: grammar.clauseBreaks.map { Array($0.utf8) })
         var findings: [Finding] = []
         for sentence in document.sentences {
-            for clause in clauses(in: sentence, document) {
-                for match in matches(in: clause, document) {
+            for clause in clauses(in: sentence, context) {
+                for match in matches(in: clause, context) {
                     let range = document.tokens[match.lowerBound].start..<document.tokens[match.upperBound - 1].end
                     if let finding = rules.makeFinding(rule: Self.id, entry: nil, category: Category.directive.rawValue,
                                                        range: range, document: document) {
@@ -31,13 +77,13 @@ struct DirectiveGrammarRule {
     }
 
     /// Splits a sentence at commas and the like, and before words that open a clause (`dat`, `als`).
-    func clauses(in sentence: Range<Int>, _ document: AnalyzedDocument) -> [Range<Int>] {
+    func clauses(in sentence: Range<Int>, _ context: Context) -> [Range<Int>] {
         var result: [Range<Int>] = []
         var start = sentence.lowerBound
         for index in sentence {
-            let token = document.tokens[index]
-            let isBreak = token.kind == .punctuation && grammar.clauseBreaks.contains(document.text(of: token))
-            let isOpener = token.isWordLike && grammar.clauseOpeners.contains(token.key) && index > start
+            let token = context.document.tokens[index]
+            let isBreak = context.isClauseBreak(token)
+            let isOpener = token.isWordLike && context.roles(index).contains(.clauseOpener) && index > start
             if isBreak {
                 if index > start { result.append(start..<index) }
                 start = index + 1
@@ -51,35 +97,36 @@ struct DirectiveGrammarRule {
     }
 
     /// Token ranges from the reader pronoun to the verb (or the other way round).
-    func matches(in clause: Range<Int>, _ document: AnalyzedDocument) -> [Range<Int>] {
+    func matches(in clause: Range<Int>, _ context: Context) -> [Range<Int>] {
+        // Most clauses have no modal verb at all: find that out before collecting anything.
+        guard clause.contains(where: { context.roles($0).isDisjoint(with: .modal) == false }) else { return [] }
+        let document = context.document
         let tokens = document.tokens
         let words = clause.filter { tokens[$0].isWordLike }
         guard !words.isEmpty else { return [] }
         var result: [Range<Int>] = []
         for (position, index) in words.enumerated() {
-            let key = tokens[index].key
-            let singular = grammar.singularModals.contains(key) || grammar.singularModalsWithTe.contains(key)
-            let plural = grammar.pluralModals.contains(key) || grammar.pluralModalsWithTe.contains(key)
-            guard singular || plural else { continue }
-            let readers = singular ? grammar.singularReaders : grammar.pluralReaders
-            let needsTe = grammar.singularModalsWithTe.contains(key) || grammar.pluralModalsWithTe.contains(key)
-            if needsTe && !words[(position + 1)...].contains(where: { tokens[$0].key == "te" }) { continue }
+            let roles = context.roles(index)
+            guard !roles.isDisjoint(with: .modal) else { continue }
+            let reader: Roles = roles.contains(.singularModal) ? .singularReader : .pluralReader
+            func isReader(_ word: Int) -> Bool { context.roles(word).contains(reader) }
+            if roles.contains(.needsTe) && !words[(position + 1)...].contains(where: { context.roles($0).contains(.te) }) { continue }
             // `dat u moet kunnen meepraten`: a right of the reader, not an order.
-            if words[(position + 1)...].prefix(2).contains(where: { grammar.rightVerbs.contains(tokens[$0].key) }) { continue }
+            if words[(position + 1)...].prefix(2).contains(where: { context.roles($0).contains(.rightVerb) }) { continue }
             // Inversion: `moet u`, `Wat moet u meenemen?`
-            if position + 1 < words.count, readers.contains(tokens[words[position + 1]].key),
+            if position + 1 < words.count, isReader(words[position + 1]),
                !isPossessive(words, position + 1, document), !objectAfterSubject(words, position, document) {
                 result.append(index..<words[position + 1] + 1)
                 continue
             }
             // Main clause: `u moet`, `jullie moeten`.
-            if position >= 1, readers.contains(tokens[words[position - 1]].key), !isPossessive(words, position - 1, document) {
+            if position >= 1, isReader(words[position - 1]), !isPossessive(words, position - 1, document) {
                 result.append(words[position - 1]..<index + 1)
                 continue
             }
             // Subordinate clause: `dat u het formulier moet invullen`.
-            let opener = grammar.clauseOpeners.contains(tokens[words[0]].key)
-            if opener, position >= 2, readers.contains(tokens[words[1]].key), !isPossessive(words, 1, document) {
+            let opener = context.roles(words[0]).contains(.clauseOpener)
+            if opener, position >= 2, isReader(words[1]), !isPossessive(words, 1, document) {
                 result.append(words[1]..<index + 1)
             }
         }

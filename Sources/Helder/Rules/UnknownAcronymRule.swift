@@ -10,7 +10,10 @@ struct UnknownAcronymRule {
         var explained = Set<String>()
         var capitalLines: [Int: Bool] = [:]
         let tokens = document.tokens
+        let text = document.source.text
         for (index, token) in tokens.enumerated() where token.kind == .word && !document.inEntity[index] {
+            // Nearly every word is lower case: an acronym needs a capital (or a letter outside ASCII).
+            guard text[token.range].contains(where: { ($0 >= 65 && $0 <= 90) || $0 >= 0x80 }) else { continue }
             for part in parts(of: token, document) {
                 let raw = document.source.string(part)
                 guard isAcronymLike(raw), !isKnown(raw) else { continue }
@@ -45,6 +48,14 @@ struct UnknownAcronymRule {
 
     /// Two to six letters, all capitals (digits allowed after the first letter), not a Roman numeral.
     func isAcronymLike(_ raw: String) -> Bool {
+        let bytes = raw.utf8
+        if bytes.allSatisfy({ $0 < 0x80 }) {
+            guard bytes.count >= 2, bytes.count <= 6, let first = bytes.first, first >= 65 && first <= 90 else { return false }
+            // ASCII: capitals and digits only, at least two capitals.
+            guard bytes.allSatisfy({ ($0 >= 65 && $0 <= 90) || ($0 >= 48 && $0 <= 57) }),
+                  bytes.filter({ $0 >= 65 && $0 <= 90 }).count >= 2 else { return false }
+            return !bytes.allSatisfy { "IVXLCDM".utf8.contains($0) }
+        }
         let scalars = Array(raw.unicodeScalars)
         guard scalars.count >= 2, scalars.count <= 6, let first = scalars.first, first.properties.isUppercase else { return false }
         let letters = scalars.filter { $0.properties.isAlphabetic }

@@ -12,6 +12,11 @@ public final class AnalyzedDocument: Sendable {
     public let sentenceOfToken: [Int]
     /// For each token: whether it is part of an entity (date, amount, …).
     public let inEntity: [Bool]
+    /// The distinct keys of the document's tokens. Words repeat (Zipf), so rules work out what a key means
+    /// once per distinct key, in a table indexed like this, and then only read that table per token.
+    public let keys: [String]
+    /// For each token: the index of its key in `keys`, or -1 when it has no key (punctuation, symbols).
+    public let keyIndex: [Int32]
 
     init(source: SourceText, tokens: [Token], sentences: [Range<Int>], entities: [EntitySpan],
          sentenceOfToken: [Int], inEntity: [Bool]) {
@@ -21,6 +26,21 @@ public final class AnalyzedDocument: Sendable {
         self.entities = entities
         self.sentenceOfToken = sentenceOfToken
         self.inEntity = inEntity
+        var keys: [String] = []
+        var indexOfKey: [String: Int32] = [:]
+        var keyIndex = [Int32](repeating: -1, count: tokens.count)
+        for (position, token) in tokens.enumerated() where !token.key.isEmpty {
+            if let known = indexOfKey[token.key] {
+                keyIndex[position] = known
+            } else {
+                let new = Int32(keys.count)
+                indexOfKey[token.key] = new
+                keys.append(token.key)
+                keyIndex[position] = new
+            }
+        }
+        self.keys = keys
+        self.keyIndex = keyIndex
     }
 
     public func text(of token: Token) -> String { source.string(token.range) }

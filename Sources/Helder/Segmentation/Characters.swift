@@ -26,7 +26,7 @@ extension UnsafeBufferPointer where Element == UInt8 {
 enum Characters {
     @inline(__always)
     static func classify(_ value: UInt32) -> CharacterClass {
-        if value < 0x80 { return asciiClasses[Int(value)] }
+        if value < 0x80 { return classifyASCII(UInt8(value)) }
         switch value {
         case 0xA0, 0x1680, 0x2000...0x200A, 0x202F, 0x205F, 0x3000: return .space
         case 0x85, 0x2028, 0x2029: return .newline
@@ -46,11 +46,13 @@ enum Characters {
         }
     }
 
-    static let asciiClasses: [CharacterClass] = (0..<128).map { byte in
-        switch UInt8(byte) {
+    /// A switch rather than a lookup table: no lazy global to reach on every character.
+    @inline(__always)
+    static func classifyASCII(_ byte: UInt8) -> CharacterClass {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"): .letter
         case 0x20, 0x09, 0x0B, 0x0C: .space
         case 0x0A, 0x0D: .newline
-        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"): .letter
         case UInt8(ascii: "0")...UInt8(ascii: "9"): .digit
         case UInt8(ascii: "'"), UInt8(ascii: "`"): .apostrophe
         case UInt8(ascii: "-"): .hyphen

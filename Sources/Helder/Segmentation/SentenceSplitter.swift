@@ -71,14 +71,17 @@ public struct SentenceSplitter: Sendable {
         }
     }
 
+    static let closers = ["\"", "'", "”", "’", "»", ")", "]", "''"].map { Array($0.utf8) }
+    /// Closing marks that never open a sentence, so they close the one before even after a space.
+    static let unambiguousClosers = ["”", "»", "''", ")", "]"].map { Array($0.utf8) }
+
+    /// Asked for nearly every token: compared on bytes, without making strings.
     func isCloser(_ token: Token, _ text: [UInt8]) -> Bool {
-        guard token.kind == .punctuation else { return false }
-        return ["\"", "'", "”", "’", "»", ")", "]", "''"].contains(string(token, text))
+        token.kind == .punctuation && Self.closers.contains { text[token.range].elementsEqual($0) }
     }
 
-    /// Closing marks that never open a sentence, so they close the one before even after a space.
     func isUnambiguousCloser(_ token: Token, _ text: [UInt8]) -> Bool {
-        token.kind == .punctuation && ["”", "»", "''", ")", "]"].contains(string(token, text))
+        token.kind == .punctuation && Self.unambiguousClosers.contains { text[token.range].elementsEqual($0) }
     }
 
     /// `-`, `•`, `*`, `1.`, `2)`, `a)` at the start of a line.

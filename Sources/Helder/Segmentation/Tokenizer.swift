@@ -89,6 +89,13 @@ private struct Scanner {
             index = max(end, start + length)
             var tokenFlags = flags
             if joined { tokenFlags.insert(.joined) }
+            if icuBoundaries == nil && !sawDictionaryScript {
+                // The usual case: one token, no word breaks to look up.
+                tokens.append(makeToken(start: start, end: index, kind: tokenKind, flags: tokenFlags))
+                flags = []
+                newlines = 0
+                continue
+            }
             for (number, piece) in letterRunPieces(start..<index, kind: tokenKind).enumerated() {
                 let pieceKind = number == 0 ? tokenKind : .word
                 tokens.append(makeToken(start: piece.lowerBound, end: piece.upperBound, kind: pieceKind, flags: number == 0 ? tokenFlags : []))
@@ -132,13 +139,18 @@ private struct Scanner {
     mutating func scanToken(value: UInt32, length: Int, kind: CharacterClass) -> (Int, TokenKind, Bool) {
         let start = index
         if let end = placeholderEnd(at: start) { return (end, .placeholder, false) }
-        if kind == .letter || kind == .digit || value == UInt32(ascii: "w") || value == UInt32(ascii: "W") {
+        if kind == .letter || kind == .digit {
             if let end = urlEnd(at: start) { return (end, .url, false) }
-            if let end = emailEnd(at: start) { return (end, .email, false) }
+            let word = scanWord(from: start)
+            // An address's local part is letters, digits and `._%+-`, and a word never takes in `@`: so
+            // an address can only start here when the word ends at one of those (or was a web address).
+            if word.1 == .url || byte(word.0).map({ Self.mayContinueAddress($0) }) == true,
+               let end = emailEnd(at: start) {
+                return (end, .email, false)
+            }
+            return word
         }
         switch kind {
-        case .letter, .digit:
-            return scanWord(from: start)
         case .apostrophe:
             if let end = cliticEnd(at: start) { return (end, .word, false) }
             if value == UInt32(ascii: "'") || value == UInt32(ascii: "`"), byte(start + 1) == UInt8(truncatingIfNeeded: value) {
@@ -178,6 +190,13 @@ private struct Scanner {
         var segmentStart = start
         var previous: CharacterClass = .space
         loop: while position < count {
+            // Runs of ASCII letters are most of any Dutch text: take them without decoding.
+            if buffer[position] | 0x20 >= 97 && buffer[position] | 0x20 <= 122 {
+                repeat { position += 1 } while position < count && buffer[position] | 0x20 >= 97 && buffer[position] | 0x20 <= 122
+                hasLetter = true
+                previous = .letter
+                continue
+            }
             let (value, length, kind) = character(at: position)
             switch kind {
             case .letter:
@@ -461,6 +480,10 @@ private struct Scanner {
         return dots >= 1 && position > domainStart + 2 ? position : nil
     }
 
+    static func mayContinueAddress(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: "@") || byte == 0x2E || byte == 0x5F || byte == 0x25 || byte == 0x2B || byte == 0x2D
+    }
+
     static func isEmailLocal(_ byte: UInt8) -> Bool {
         switch byte {
         case 97...122, 65...90, 48...57, 0x2E, 0x5F, 0x25, 0x2B, 0x2D: true
@@ -477,6 +500,10 @@ private struct Scanner {
     func makeToken(start: Int, end: Int, kind: TokenKind, flags: Token.Flags) -> Token {
         var flags = flags
         var key = ""
+        if kind == .word || kind == .abbreviation, !flags.contains(.joined),
+           let asciiKey = asciiKey(start: start, end: end, flags: &flags) {
+            return Token(start: start, end: end, kind: kind, key: asciiKey, flags: flags)
+        }
         if kind == .word || kind == .abbreviation {
             var letters = 0, uppercase = 0, lowercase = 0
             var position = start
@@ -499,6 +526,34 @@ private struct Scanner {
             key = TextFolding.key(buffer, start..<end, joined: flags.contains(.joined))
         }
         return Token(start: start, end: end, kind: kind, key: key, flags: flags)
+    }
+
+    /// The key of a token of plain ASCII (no backquote), with its capital flags, in one pass; nil for
+    /// anything else, which takes the general path.
+    @inline(__always)
+    func asciiKey(start: Int, end: Int, flags: inout Token.Flags) -> String? {
+        var uppercase = 0, lowercase = 0
+        var firstLetter: UInt8 = 0
+        for position in start..<end {
+            let byte = buffer[position]
+            if byte >= 0x80 || byte == UInt8(ascii: "`") { return nil }
+            if byte >= 65 && byte <= 90 {
+                uppercase += 1
+                if firstLetter == 0 { firstLetter = byte }
+            } else if byte >= 97 && byte <= 122 {
+                lowercase += 1
+                if firstLetter == 0 { firstLetter = byte }
+            }
+        }
+        if firstLetter >= 65 && firstLetter <= 90 { flags.insert(.capitalized) }
+        if uppercase >= 2 && lowercase == 0 { flags.insert(.allCaps) }
+        return String(unsafeUninitializedCapacity: end - start) { output in
+            for position in start..<end {
+                let byte = buffer[position]
+                output[position - start] = byte >= 65 && byte <= 90 ? byte + 32 : byte
+            }
+            return end - start
+        }
     }
 
     /// `veiligthuis.nl`, `gemeente-utrecht.nl/jeugd`: a host name ending in a known top-level domain.
