@@ -54,7 +54,7 @@ public final class CompiledLexicon: Sendable {
         let tokens = document.tokens
         // Words repeat (Zipf), and the candidates of a word depend on its key only: look them up once
         // per distinct key, already filtered by entry.
-        var candidatesOfKey = [[KeyCandidate]?](repeating: nil, count: document.keys.count)
+        var plans = [KeyPlan?](repeating: nil, count: document.keys.count)
         var words = DocumentWords(keyCount: document.keys.count)
         program.code.withUnsafeBufferPointer { code in
             var matcher = ProgramMatcher(code: code, program: program, document: document, words: words)
@@ -63,14 +63,17 @@ public final class CompiledLexicon: Sendable {
                     let keyIndex = Int(document.keyIndex[index])
                     guard keyIndex >= 0 else { continue }
                     let token = tokens[index]
-                    let known: [KeyCandidate]
-                    if let cached = candidatesOfKey[keyIndex] {
-                        known = cached
+                    let plan: KeyPlan
+                    if let cached = plans[keyIndex] {
+                        plan = cached
                     } else {
-                        known = keyCandidates(token.key).filter { entryFilter(patterns[$0.pattern].entry) && !$0.cannotMatch }
-                        candidatesOfKey[keyIndex] = known
+                        let known = keyCandidates(token.key).filter { entryFilter(patterns[$0.pattern].entry) && !$0.cannotMatch }
+                        plan = KeyPlan(known, patterns: patterns, program: program)
+                        plans[keyIndex] = plan
                     }
-                    for candidate in known {
+                    let next = plan.needsNextWord
+                        ? matcher.skippingPlaceholders(from: index + 1, sentenceEnd: sentence.upperBound).map { matcher.wordIDs(at: $0) } : nil
+                    for (_, candidate) in plan.candidates(nextWord: next) {
                         let entry = patterns[candidate.pattern].entry
                         if candidate.wholeToken {
                             found.append(LexiconMatch(entry: entry, tokens: index..<index + 1, bytes: token.range))
@@ -80,6 +83,7 @@ public final class CompiledLexicon: Sendable {
                         }
                     }
                     if token.key.utf8.contains(UInt8(ascii: "-")) {
+                        let known = keyCandidates(token.key)
                         for (pattern, part) in hyphenPartCandidates(token, document)
                         where !known.contains(where: { $0.pattern == pattern }) && entryFilter(patterns[pattern].entry) {
                             found.append(LexiconMatch(entry: patterns[pattern].entry, tokens: index..<index + 1, bytes: part))

@@ -72,12 +72,18 @@ struct DocumentWords {
         stems = [[Int32]](repeating: [], count: keyCount)
     }
 
-    /// Does the key with this index match word `id`, as written or (when `inflect`) inflected?
-    mutating func key(_ index: Int, _ key: String, matches id: Int32, inflect: Bool, in program: PatternProgram) -> Bool {
+    /// The word ids of the key with this index: its own (or -1) and those of its possible stems.
+    mutating func ids(_ index: Int, _ key: String, in program: PatternProgram) -> (own: Int32, stems: [Int32]) {
         if own[index] == Self.unknown {
             (own[index], stems[index]) = program.words(of: key)
         }
-        return own[index] == id || (inflect && stems[index].contains(id))
+        return (own[index], stems[index])
+    }
+
+    /// Does the key with this index match word `id`, as written or (when `inflect`) inflected?
+    mutating func key(_ index: Int, _ key: String, matches id: Int32, inflect: Bool, in program: PatternProgram) -> Bool {
+        let (own, stems) = ids(index, key, in: program)
+        return own == id || (inflect && stems.contains(id))
     }
 }
 
@@ -134,6 +140,20 @@ struct ProgramMatcher {
         let (matched, next) = slot(at: pc, matches: position)
         guard matched else { return nil }
         return run(next, slots: slots - 1, from: position + 1, sentenceEnd: sentenceEnd)
+    }
+
+    /// The word ids of the token at `position` (see `DocumentWords`).
+    mutating func wordIDs(at position: Int) -> (own: Int32, stems: [Int32]) {
+        let index = Int(keyIndex[position])
+        if index >= 0 { return words.ids(index, keys[index], in: program) }
+        return program.words(of: String(decoding: text[tokens[position].range], as: UTF8.self))
+    }
+
+    /// The first token from `position` on that is not a placeholder, within the sentence.
+    func skippingPlaceholders(from position: Int, sentenceEnd: Int) -> Int? {
+        var position = position
+        while position < sentenceEnd, tokens[position].kind == .placeholder { position += 1 }
+        return position < sentenceEnd ? position : nil
     }
 
     /// Does the slot at `pc` match the token at `position`? Also returns where the next slot starts.

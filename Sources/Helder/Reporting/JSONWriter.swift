@@ -1,6 +1,10 @@
 /// JSON string quoting, shared by every JSON-writing reporter.
 enum JSONWriter {
     static func quote(_ value: String) -> String {
+        // Most values need no escaping at all (0xE2 leads U+2028 and U+2029).
+        if !value.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xE2 }) {
+            return "\"" + value + "\""
+        }
         var result = "\""
         for scalar in value.unicodeScalars {
             switch scalar {
@@ -30,23 +34,46 @@ public indirect enum JSONValue: Sendable {
     case object([(String, JSONValue)])
 
     public func rendered(indent: Int? = nil, level: Int = 0) -> String {
-        let newline = indent == nil ? "" : "\n"
-        let pad = { (depth: Int) in String(repeating: " ", count: (indent ?? 0) * depth) }
-        let separator = indent == nil ? ":" : ": "
+        var output = ""
+        render(into: &output, indent: indent, level: level)
+        return output
+    }
+
+    /// Appends to one string instead of joining the strings of every nested value.
+    func render(into output: inout String, indent: Int?, level: Int) {
+        func newline(_ depth: Int) {
+            guard let indent else { return }
+            output += "\n"
+            output += String(repeating: " ", count: indent * depth)
+        }
         switch self {
-        case .string(let value): return JSONWriter.quote(value)
-        case .int(let value): return String(value)
-        case .double(let value): return value.isFinite ? String(format3(value)) : "null"
-        case .bool(let value): return value ? "true" : "false"
-        case .null: return "null"
+        case .string(let value): output += JSONWriter.quote(value)
+        case .int(let value): output += String(value)
+        case .double(let value): output += value.isFinite ? String(format3(value)) : "null"
+        case .bool(let value): output += value ? "true" : "false"
+        case .null: output += "null"
         case .array(let values):
-            if values.isEmpty { return "[]" }
-            let items = values.map { pad(level + 1) + $0.rendered(indent: indent, level: level + 1) }
-            return "[" + newline + items.joined(separator: "," + newline) + newline + pad(level) + "]"
+            if values.isEmpty { output += "[]"; return }
+            output += "["
+            for (number, value) in values.enumerated() {
+                if number > 0 { output += "," }
+                newline(level + 1)
+                value.render(into: &output, indent: indent, level: level + 1)
+            }
+            newline(level)
+            output += "]"
         case .object(let pairs):
-            if pairs.isEmpty { return "{}" }
-            let items = pairs.map { pad(level + 1) + JSONWriter.quote($0.0) + separator + $0.1.rendered(indent: indent, level: level + 1) }
-            return "{" + newline + items.joined(separator: "," + newline) + newline + pad(level) + "}"
+            if pairs.isEmpty { output += "{}"; return }
+            output += "{"
+            for (number, (key, value)) in pairs.enumerated() {
+                if number > 0 { output += "," }
+                newline(level + 1)
+                output += JSONWriter.quote(key)
+                output += indent == nil ? ":" : ": "
+                value.render(into: &output, indent: indent, level: level + 1)
+            }
+            newline(level)
+            output += "}"
         }
     }
 

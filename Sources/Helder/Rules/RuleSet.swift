@@ -32,6 +32,8 @@ public final class RuleSet: Sendable {
     let enabledEntries: [Bool]
     /// Per lexicon entry: the suggestion text, built once and shared by all its findings.
     let suggestions: [String]
+    /// Per rule: its message split around `{match}`.
+    let messageParts: [String: [String]]
 
     public init(lexicons: LexiconSet, settings: RuleSettings = RuleSettings()) {
         self.lexicons = lexicons
@@ -43,6 +45,11 @@ public final class RuleSet: Sendable {
         self.abbreviationForms = Set(lexicons.entries.filter { $0.category == .abbreviation }.flatMap(\.forms))
         self.enabledEntries = Self.enabled(lexicons.entries, settings)
         self.suggestions = lexicons.entries.map(LexiconRules.suggestion(for:))
+        self.messageParts = Self.messageParts(descriptions)
+    }
+
+    static func messageParts(_ descriptions: [String: RuleDescription]) -> [String: [String]] {
+        descriptions.mapValues { $0.message.split(separator: "{match}", omittingEmptySubsequences: false).map(String.init) }
     }
 
     static func enabled(_ entries: [LexiconEntry], _ settings: RuleSettings) -> [Bool] {
@@ -75,6 +82,7 @@ public final class RuleSet: Sendable {
         self.abbreviationForms = other.abbreviationForms
         self.enabledEntries = Self.enabled(other.lexicons.entries, settings)
         self.suggestions = other.suggestions
+        self.messageParts = other.messageParts
     }
 
     /// Helder's built-in lexicons, compiled into the binary at build time.
@@ -101,8 +109,7 @@ public final class RuleSet: Sendable {
         let profiles = entry?.profiles ?? description?.profiles ?? Set(Profile.allCases)
         guard isEnabled(rule: rule, category: category, entry: entry?.id, profiles: profiles) else { return nil }
         let matched = document.source.string(range)
-        let message = (description?.message ?? "'{match}'").split(separator: "{match}", omittingEmptySubsequences: false)
-            .joined(separator: matched)
+        let message = (messageParts[rule] ?? ["'", "'"]).joined(separator: matched)
         let severity = severity(rule: rule, category: category, entry: entry?.id,
                                 default: entry?.severity ?? description?.severity ?? .warning)
         return Finding(rule: rule, entry: entry?.id, category: category, severity: severity, range: range,

@@ -435,9 +435,14 @@ private struct Scanner {
     func urlEnd(at start: Int) -> Int? {
         // Cheap test first: every address this accepts starts with h or w.
         guard let first = byte(start), first | 0x20 == UInt8(ascii: "h") || first | 0x20 == UInt8(ascii: "w") else { return nil }
-        let prefixes = ["https://", "http://", "www."]
-        let lowered = buffer[start..<min(count, start + 8)].map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }
-        guard prefixes.contains(where: { lowered.starts(with: $0.utf8) }) else { return nil }
+        func startsWith(_ prefix: StaticString) -> Bool {
+            guard start + prefix.utf8CodeUnitCount <= count else { return false }
+            return (0..<prefix.utf8CodeUnitCount).allSatisfy { offset in
+                let byte = buffer[start + offset]
+                return (byte >= 65 && byte <= 90 ? byte + 32 : byte) == prefix.utf8Start[offset]
+            }
+        }
+        guard startsWith("https://") || startsWith("http://") || startsWith("www.") else { return nil }
         var position = start
         while position < count {
             let (value, length, kind) = character(at: position)

@@ -1,0 +1,44 @@
+/// The patterns worth trying at one distinct key of a document, in lexicon order. Patterns whose second
+/// slot is a plain word are filed under that word's id: a common first word (`in` starts dozens of
+/// patterns) then only tries the few whose second word actually follows.
+struct KeyPlan {
+    typealias Candidate = CompiledLexicon.KeyCandidate
+
+    /// Tried at every token with this key.
+    private(set) var always: [(order: Int, candidate: Candidate)] = []
+    /// Second-slot word id → the candidates with that second word (and whether that slot inflects).
+    private(set) var bySecondWord: [Int32: [(order: Int, candidate: Candidate, inflects: Bool)]] = [:]
+
+    init(_ candidates: [Candidate], patterns: [CompiledPattern], program: PatternProgram) {
+        for (order, candidate) in candidates.enumerated() {
+            let slots = patterns[candidate.pattern].slots
+            if !candidate.wholeToken, candidate.firstSlotMatched, slots.count >= 2,
+               case .word(let keys, let exactCase, let inflect) = slots[1], exactCase.allSatisfy({ $0 == nil }) {
+                for key in Set(keys) {
+                    guard let id = program.wordIDs[key] else { continue }
+                    bySecondWord[id, default: []].append((order, candidate, inflect))
+                }
+            } else {
+                always.append((order, candidate))
+            }
+        }
+    }
+
+    /// The candidates to try when the next word has these ids, in lexicon order.
+    func candidates(nextWord: (own: Int32, stems: [Int32])?) -> [(order: Int, candidate: Candidate)] {
+        guard let nextWord, !bySecondWord.isEmpty else { return always }
+        var selected = always
+        for item in bySecondWord[nextWord.own] ?? [] where !selected.contains(where: { $0.order == item.order }) {
+            selected.append((item.order, item.candidate))
+        }
+        for stem in nextWord.stems {
+            for item in bySecondWord[stem] ?? [] where item.inflects && !selected.contains(where: { $0.order == item.order }) {
+                selected.append((item.order, item.candidate))
+            }
+        }
+        if selected.count > always.count { selected.sort { $0.order < $1.order } }
+        return selected
+    }
+
+    var needsNextWord: Bool { !bySecondWord.isEmpty }
+}
