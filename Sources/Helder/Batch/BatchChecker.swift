@@ -74,13 +74,14 @@ public struct BatchChecker: Sendable {
             let delivery = OrderedDelivery(window: jobs * 32, deliver: deliver)
             let next = Counter()
             DispatchQueue.concurrentPerform(iterations: jobs) { _ in
+                let cache = MatchCache()
                 while let index = next.take(below: inputs.count) {
                     delivery.waitForTurnWithin(index)
                     let input = inputs[index]
                     if let error = input.error {
                         delivery.complete(index, FileReport(path: displayPath(input.path), error: error))
                     } else {
-                        checkFile(input.path, displayPath: displayPath(input.path)) { delivery.deliverPart(index, $0) }
+                        checkFile(input.path, displayPath: displayPath(input.path), cache: cache) { delivery.deliverPart(index, $0) }
                     }
                 }
             }
@@ -88,56 +89,58 @@ public struct BatchChecker: Sendable {
     }
 
     /// Checks one file; a large plain text file is checked in chunks and delivered part by part.
-    func checkFile(_ path: String, displayPath: String, deliverPart: (FileReport) -> Void) {
+    func checkFile(_ path: String, displayPath: String, cache: MatchCache, deliverPart: (FileReport) -> Void) {
         if case .file(let size) = fileSystem.kind(of: path), size > options.streamingThreshold,
            size <= options.maximumFileSize, DocumentReaders.reader(forPath: path) is PlainTextReader,
            fileSystem is LocalFileSystem {
-            StreamingChecker(batch: self).check(path: path, displayPath: displayPath, checker: checker(forPath: path), deliver: deliverPart)
+            StreamingChecker(batch: self).check(path: path, displayPath: displayPath, checker: checker(forPath: path),
+                                                cache: cache, deliver: deliverPart)
             return
         }
-        deliverPart(checkFile(path, displayPath: displayPath))
+        deliverPart(checkFile(path, displayPath: displayPath, cache: cache))
     }
 
-    public func checkFile(_ path: String, displayPath: String) -> FileReport {
+    public func checkFile(_ path: String, displayPath: String, cache: MatchCache = MatchCache()) -> FileReport {
         do {
             if case .file(let size) = fileSystem.kind(of: path), size > options.streamingThreshold,
                size <= options.maximumFileSize, DocumentReaders.reader(forPath: path) is PlainTextReader,
                fileSystem is LocalFileSystem {
                 var report: FileReport?
-                StreamingChecker(batch: self).check(path: path, displayPath: displayPath, checker: checker(forPath: path)) { part in
+                StreamingChecker(batch: self).check(path: path, displayPath: displayPath, checker: checker(forPath: path), cache: cache) { part in
                     report = report.map { $0.joined(with: part) } ?? part
                 }
                 return report ?? FileReport(path: displayPath, error: .empty)
             }
             let bytes = try fileSystem.read(path, limit: options.maximumFileSize)
-            return check(bytes: bytes, path: path, displayPath: displayPath)
+            return check(bytes: bytes, path: path, displayPath: displayPath, cache: cache)
         } catch {
             return FileReport(path: displayPath, error: error)
         }
     }
 
     /// Checks bytes as if read from `path` (the extension picks the reader).
-    public func check(bytes: [UInt8], path: String, displayPath: String) -> FileReport {
+    public func check(bytes: [UInt8], path: String, displayPath: String, cache: MatchCache = MatchCache()) -> FileReport {
         do {
             var reader = DocumentReaders.reader(forPath: path)
             if var docx = reader as? DOCXReader { docx.limits = options.zipLimits; reader = docx }
             if var odt = reader as? ODTReader { odt.limits = options.zipLimits; reader = odt }
             let source = try reader.read(bytes)
             return report(for: source, displayPath: displayPath, extracted: reader is DOCXReader || reader is ODTReader,
-                          checker: checker(forPath: path))
+                          checker: checker(forPath: path), cache: cache)
         } catch {
             return FileReport(path: displayPath, error: error)
         }
     }
 
-    public func report(for source: SourceText, displayPath: String, extracted: Bool = false, checker: Checker? = nil) -> FileReport {
+    public func report(for source: SourceText, displayPath: String, extracted: Bool = false, checker: Checker? = nil,
+                       cache: MatchCache = MatchCache()) -> FileReport {
         let checker = checker ?? self.checker
         let document = checker.analyze(source)
         let suppressions = Suppressions(text: source.decoded.utf8)
         var located: [LocatedFinding] = []
         let characters = extracted ? CodePointCounter(source.decoded.utf8) : nil
         var lineCursor = LineIndex.Cursor()
-        for finding in checker.check(document) {
+        for finding in checker.check(document, cache: cache) {
             var item = LocatedFinding(finding, in: source, cursor: &lineCursor)
             if suppressions.isSuppressed(finding, line: item.line) { continue }
             if options.baselineHashes { item.baselineHash = baselineHash(finding, in: document) }

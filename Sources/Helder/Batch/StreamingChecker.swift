@@ -15,16 +15,17 @@ struct StreamingChecker {
 
     /// Delivers the file's report in parts; the last part has `continues` unset (and carries the error
     /// when the file fails half-way).
-    func check(path: String, displayPath: String, checker: Checker, deliver: (FileReport) -> Void) {
+    func check(path: String, displayPath: String, checker: Checker, cache: MatchCache = MatchCache(), deliver: (FileReport) -> Void) {
         do {
-            try check(path: path, displayPath: displayPath, checker: checker, part: deliver)
+            try check(path: path, displayPath: displayPath, checker: checker, cache: cache, part: deliver)
             deliver(FileReport(path: displayPath))
         } catch {
             deliver(FileReport(path: displayPath, error: error))
         }
     }
 
-    private func check(path: String, displayPath: String, checker: Checker, part: (FileReport) -> Void) throws(InputError) {
+    private func check(path: String, displayPath: String, checker: Checker, cache: MatchCache,
+                       part: (FileReport) -> Void) throws(InputError) {
         guard let handle = FileHandle(forReadingAtPath: path) else { throw .unreadable("geen toegang") }
         defer { try? handle.close() }
         var pending: [UInt8] = []
@@ -64,7 +65,7 @@ struct StreamingChecker {
                 return warning
             }
             let source = SourceText(decoded: decoded)
-            var report = batch.report(for: source, displayPath: displayPath, checker: checker)
+            var report = batch.report(for: source, displayPath: displayPath, checker: checker, cache: cache)
             for index in report.findings.indices {
                 if report.findings[index].line == 1 { report.findings[index].column += baseColumn }
                 report.findings[index].line += baseLine

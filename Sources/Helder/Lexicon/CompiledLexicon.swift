@@ -14,8 +14,9 @@ public final class CompiledLexicon: Sendable {
     let patterns: [CompiledPattern]
     /// Folded first word → patterns that start with it.
     let byFirstWord: [String: [Int]]
-    /// Patterns whose first slot is a prefix (`manipul*`), with that prefix as UTF-8.
-    let prefixStems: [([UInt8], Int)]
+    /// Patterns whose first slot is a prefix (`manipul*`), with that prefix as UTF-8, filed under the
+    /// prefix's first three bytes (a prefix has at least three letters).
+    let prefixStems: [UInt32: [([UInt8], Int)]]
     /// Reversed compound heads → patterns (`interventie` for `gezinsinterventie`).
     let compoundHeads: SuffixTrie
     /// The same patterns as flat integer code, for matching.
@@ -33,10 +34,12 @@ public final class CompiledLexicon: Sendable {
             }
         }
         var byFirstWord: [String: [Int]] = [:]
-        var prefixStems: [([UInt8], Int)] = []
+        var prefixStems: [UInt32: [([UInt8], Int)]] = [:]
         var heads = SuffixTrie()
         for (index, pattern) in patterns.enumerated() {
-            if case .prefix(let stem) = pattern.slots.first { prefixStems.append((Array(stem.utf8), index)) }
+            if case .prefix(let stem) = pattern.slots.first, let head = Self.head(stem.utf8) {
+                prefixStems[head, default: []].append((Array(stem.utf8), index))
+            }
             for key in Set(pattern.firstKeys) { byFirstWord[key, default: []].append(index) }
             for key in pattern.compoundKeys { heads.insert(key, value: index) }
         }
@@ -49,13 +52,15 @@ public final class CompiledLexicon: Sendable {
 
     /// Every match in the document, before any rule-specific filtering; overlapping matches of one
     /// category are resolved: the earliest, then the longest, wins.
-    func matches(in document: AnalyzedDocument, entryFilter: (Int) -> Bool) -> [LexiconMatch] {
+    /// `cache` carries per-word work over to the next document; it must have been set up with `use(for:)`
+    /// for the rule set whose `entryFilter` this is.
+    func matches(in document: AnalyzedDocument, cache: MatchCache, entryFilter: (Int) -> Bool) -> [LexiconMatch] {
         var found: [LexiconMatch] = []
         let tokens = document.tokens
         // Words repeat (Zipf), and the candidates of a word depend on its key only: look them up once
         // per distinct key, already filtered by entry.
         var plans = [KeyPlan?](repeating: nil, count: document.keys.count)
-        var words = DocumentWords(keyCount: document.keys.count)
+        var words = DocumentWords(keyCount: document.keys.count, cache: cache)
         program.code.withUnsafeBufferPointer { code in
             var matcher = ProgramMatcher(code: code, program: program, document: document, words: words)
             for sentence in document.sentences {
@@ -66,10 +71,14 @@ public final class CompiledLexicon: Sendable {
                     let plan: KeyPlan
                     if let cached = plans[keyIndex] {
                         plan = cached
+                    } else if let shared = cache.plans[token.key] {
+                        plan = shared
+                        plans[keyIndex] = plan
                     } else {
                         let known = keyCandidates(token.key).filter { entryFilter(patterns[$0.pattern].entry) && !$0.cannotMatch }
                         plan = KeyPlan(known, patterns: patterns, program: program)
                         plans[keyIndex] = plan
+                        cache.store(plan, for: token.key)
                     }
                     let next = plan.needsNextWord
                         ? matcher.skippingPlaceholders(from: index + 1, sentenceEnd: sentence.upperBound).map { matcher.wordIDs(at: $0) } : nil
@@ -96,6 +105,13 @@ public final class CompiledLexicon: Sendable {
         return resolveOverlaps(found)
     }
 
+    /// The first three bytes of a key, packed (nil when shorter).
+    static func head(_ bytes: String.UTF8View) -> UInt32? {
+        var iterator = bytes.makeIterator()
+        guard let a = iterator.next(), let b = iterator.next(), let c = iterator.next() else { return nil }
+        return UInt32(a) << 16 | UInt32(b) << 8 | UInt32(c)
+    }
+
     /// A pattern that may match at a token, found from the token's key alone. `wholeToken`: a compound
     /// head matched, and the whole word is the finding.
     struct KeyCandidate: Sendable {
@@ -120,7 +136,9 @@ public final class CompiledLexicon: Sendable {
         for stem in stems {
             for pattern in byFirstWord[stem] ?? [] { emit(pattern, whole: false) }
         }
-        for (stem, pattern) in prefixStems where key.utf8.starts(with: stem) { emit(pattern, whole: false) }
+        if let head = Self.head(key.utf8) {
+            for (stem, pattern) in prefixStems[head] ?? [] where key.utf8.starts(with: stem) { emit(pattern, whole: false) }
+        }
         for candidate in [key] + stems {
             compoundHeads.matches(in: candidate, minimumPrefix: 3) { emit($0, whole: true) }
         }
@@ -198,41 +216,5 @@ public final class CompiledLexicon: Sendable {
             lastEnd[category] = match.bytes.upperBound
         }
         return kept
-    }
-}
-
-/// A trie over reversed keys: finds which known words a longer word ends with.
-struct SuffixTrie: Sendable {
-    private var children: [[UInt8: Int]] = [[:]]
-    private var values: [[Int]] = [[]]
-
-    mutating func insert(_ key: String, value: Int) {
-        var node = 0
-        for byte in key.utf8.reversed() {
-            if let next = children[node][byte] {
-                node = next
-            } else {
-                children.append([:])
-                values.append([])
-                children[node][byte] = children.count - 1
-                node = children.count - 1
-            }
-        }
-        values[node].append(value)
-    }
-
-    /// Calls `body` for every inserted key that `word` ends with, leaving at least `minimumPrefix` bytes.
-    func matches(in word: String, minimumPrefix: Int, _ body: (Int) -> Void) {
-        let bytes = word.utf8
-        var node = 0
-        var remaining = bytes.count
-        var index = bytes.endIndex
-        while remaining > minimumPrefix {
-            index = bytes.index(before: index)
-            remaining -= 1
-            guard let next = children[node][bytes[index]] else { return }
-            node = next
-            if !values[node].isEmpty { values[node].forEach(body) }
-        }
     }
 }

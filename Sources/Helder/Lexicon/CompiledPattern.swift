@@ -63,7 +63,8 @@ struct CompiledPattern: Sendable {
 
     /// Two or more capitals: an acronym, matched as written.
     static func isAcronym(_ word: String) -> Bool {
-        word.unicodeScalars.filter { $0.properties.isUppercase }.count >= 2
+        if word.utf8.allSatisfy({ $0 < 0x80 }) { return word.utf8.count(where: { $0 >= 65 && $0 <= 90 }) >= 2 }
+        return word.unicodeScalars.filter { $0.properties.isUppercase }.count >= 2
     }
 
     /// The first slot's keys, for indexing.

@@ -14,8 +14,10 @@ public struct Checker: Sendable {
         check(analyze(source))
     }
 
-    public func check(_ document: AnalyzedDocument) -> [Finding] {
-        var findings = LexiconRules(rules: rules).findings(in: document)
+    /// Pass the same `cache` for the documents one thread checks one after another: work per word is
+    /// then done once, not once per document.
+    public func check(_ document: AnalyzedDocument, cache: MatchCache = MatchCache()) -> [Finding] {
+        var findings = LexiconRules(rules: rules).findings(in: document, cache: cache)
         findings += DirectiveGrammarRule(rules: rules).findings(in: document)
         findings += UnknownAcronymRule(rules: rules).findings(in: document)
         findings += PlaceholderRule(rules: rules).findings(in: document)

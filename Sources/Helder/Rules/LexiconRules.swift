@@ -13,10 +13,11 @@ struct LexiconRules {
 
     let rules: RuleSet
 
-    func findings(in document: AnalyzedDocument) -> [Finding] {
+    func findings(in document: AnalyzedDocument, cache: MatchCache) -> [Finding] {
         let entries = rules.lexicon.entries
         let enabled = rules.enabledEntries
-        let matches = rules.lexicon.matches(in: document) { enabled[$0] }
+        cache.use(for: rules)
+        let matches = rules.lexicon.matches(in: document, cache: cache) { enabled[$0] }
         var explained = Set<Int>()
         var findings: [Finding] = []
         for match in matches {

@@ -1,0 +1,52 @@
+/// A trie over reversed keys: finds which known words a longer word ends with (`interventie` in
+/// `gezinsinterventie`). Nodes live in flat arrays, children as a linked list of siblings: building it
+/// allocates a few arrays instead of one dictionary per node, and a lookup per byte scans a handful of
+/// siblings.
+struct SuffixTrie: Sendable {
+    private var byte: [UInt8] = [0]
+    private var firstChild: [Int32] = [-1]
+    private var nextSibling: [Int32] = [-1]
+    /// Per node: the values of the keys ending there.
+    private var values: [[Int]] = [[]]
+
+    private func child(of node: Int, _ value: UInt8) -> Int? {
+        var current = firstChild[node]
+        while current >= 0 {
+            if byte[Int(current)] == value { return Int(current) }
+            current = nextSibling[Int(current)]
+        }
+        return nil
+    }
+
+    mutating func insert(_ key: String, value: Int) {
+        var node = 0
+        for next in key.utf8.reversed() {
+            if let existing = child(of: node, next) {
+                node = existing
+                continue
+            }
+            byte.append(next)
+            firstChild.append(-1)
+            nextSibling.append(firstChild[node])
+            values.append([])
+            firstChild[node] = Int32(byte.count - 1)
+            node = byte.count - 1
+        }
+        values[node].append(value)
+    }
+
+    /// Calls `body` for every inserted key that `word` ends with, leaving at least `minimumPrefix` bytes.
+    func matches(in word: String, minimumPrefix: Int, _ body: (Int) -> Void) {
+        let bytes = word.utf8
+        var node = 0
+        var remaining = bytes.count
+        var index = bytes.endIndex
+        while remaining > minimumPrefix {
+            index = bytes.index(before: index)
+            remaining -= 1
+            guard let next = child(of: node, bytes[index]) else { return }
+            node = next
+            if !values[node].isEmpty { values[node].forEach(body) }
+        }
+    }
+}
