@@ -20,13 +20,13 @@ public struct FormPattern: Sendable, Hashable {
     /// Parses a form; the error message is Dutch, for lexicon authors. Works on UTF-8 bytes: every
     /// lexicon form is parsed at start-up.
     public static func parse(_ form: String) -> Result<FormPattern, FormError> {
-        let ellipsis: [UInt8] = [0xE2, 0x80, 0xA6]
-        let parts = form.utf8.split(whereSeparator: { $0 == 0x20 || $0 == 0x09 })
+        let bytes = Array(form.utf8)
+        let parts = bytes.split(whereSeparator: { $0 == 0x20 || $0 == 0x09 })
         guard !parts.isEmpty else { return .failure(FormError(form: form, message: "lege vorm")) }
+        func text(_ part: ArraySlice<UInt8>) -> String { String(decoding: part, as: UTF8.self) }
         var slots: [Slot] = []
         for part in parts {
-            let text = String(Substring(part))
-            if part.elementsEqual(ellipsis) || part.elementsEqual("...".utf8) {
+            if isEllipsis(part) {
                 if let last = slots.last, case .gap = last {
                     return .failure(FormError(form: form, message: "twee gaten achter elkaar"))
                 }
@@ -38,21 +38,34 @@ public struct FormPattern: Sendable, Hashable {
             if part.last == UInt8(ascii: "*") {
                 let stem = part.dropLast()
                 guard stem.count >= 3, !hasBar, !stem.contains(UInt8(ascii: "*")) else {
-                    return .failure(FormError(form: form, message: "'\(text)': een * staat alleen aan het eind van een woord van minstens drie letters"))
+                    return .failure(FormError(form: form, message: "'\(text(part))': een * staat alleen aan het eind van een woord van minstens drie letters"))
                 }
-                slots.append(.prefix(String(Substring(stem))))
+                slots.append(.prefix(text(stem)))
                 continue
             }
             let alternatives = part.split(separator: UInt8(ascii: "|"), omittingEmptySubsequences: false)
-            let containsEllipsis = part.count >= 3 && (0...(part.count - 3)).contains { part.dropFirst($0).starts(with: ellipsis) }
-            guard !alternatives.contains(where: \.isEmpty), !hasStar, !containsEllipsis else {
-                return .failure(FormError(form: form, message: "'\(text)' is geen geldig woord"))
+            guard !alternatives.contains(where: \.isEmpty), !hasStar, !containsEllipsis(part) else {
+                return .failure(FormError(form: form, message: "'\(text(part))' is geen geldig woord"))
             }
-            slots.append(.word(alternatives.map { String(Substring($0)) }))
+            slots.append(.word(alternatives.map(text)))
         }
         if case .gap = slots.first! { return .failure(FormError(form: form, message: "een vorm begint niet met …")) }
         if case .gap = slots.last! { return .failure(FormError(form: form, message: "een vorm eindigt niet met …")) }
         return .success(FormPattern(slots: slots))
+    }
+
+    /// `…` (U+2026) or `...`.
+    static func isEllipsis(_ part: ArraySlice<UInt8>) -> Bool {
+        part.elementsEqual([0xE2, 0x80, 0xA6]) || part.elementsEqual([0x2E, 0x2E, 0x2E])
+    }
+
+    static func containsEllipsis(_ part: ArraySlice<UInt8>) -> Bool {
+        var index = part.startIndex
+        while index + 2 < part.endIndex {
+            if part[index] == 0xE2, part[index + 1] == 0x80, part[index + 2] == 0xA6 { return true }
+            index += 1
+        }
+        return false
     }
 }
 

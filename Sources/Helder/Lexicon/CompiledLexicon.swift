@@ -40,7 +40,10 @@ public final class CompiledLexicon: Sendable {
             if case .prefix(let stem) = pattern.slots.first, let head = Self.head(stem.utf8) {
                 prefixStems[head, default: []].append((Array(stem.utf8), index))
             }
-            for key in Set(pattern.firstKeys) { byFirstWord[key, default: []].append(index) }
+            let keys = pattern.firstKeys
+            for (number, key) in keys.enumerated() where !keys[..<number].contains(key) {
+                byFirstWord[key, default: []].append(index)
+            }
             for key in pattern.compoundKeys { heads.insert(key, value: index) }
         }
         self.patterns = patterns
