@@ -66,10 +66,10 @@ public struct Analyzer: Sendable {
                   splitter: SentenceSplitter())
     }
 
-    /// Tokens and sentences only (what `helder tokenize --format tsv` prints), without entities and
-    /// the per-token tables rules need.
+    /// Tokens and sentences only (what `helder tokenize --format tsv` prints), without keys, entities
+    /// and the per-token tables rules need.
     public func segment(_ text: [UInt8]) -> (tokens: [Token], sentences: [Range<Int>]) {
-        let tokens = tokenizer.tokenize(text)
+        let tokens = tokenizer.tokenize(text, keys: false)
         return (tokens, splitter.split(tokens, in: text))
     }
 

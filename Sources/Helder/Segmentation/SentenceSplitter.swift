@@ -59,8 +59,9 @@ public struct SentenceSplitter: Sendable {
         switch token.kind {
         case .word:
             if token.flags.contains(.capitalized) { return true }
-            // `'s Avonds`, `'t`: a clitic at the start of a sentence.
-            return token.key.hasPrefix("'")
+            // `'s Avonds`, `'t`: a clitic at the start of a sentence (read from the text, since
+            // `helder tokenize` splits sentences without making keys).
+            return startsWithApostrophe(token, text)
         case .number, .placeholder, .url, .email, .abbreviation:
             return token.kind != .abbreviation || token.flags.contains(.capitalized)
         case .punctuation:
@@ -76,6 +77,19 @@ public struct SentenceSplitter: Sendable {
     static let unambiguousClosers = ["”", "»", "''", ")", "]"].map { Array($0.utf8) }
 
     /// Asked for nearly every token: compared on bytes, without making strings.
+    func startsWithApostrophe(_ token: Token, _ text: [UInt8]) -> Bool {
+        text.withUnsafeBufferPointer { buffer in
+            var position = token.start
+            while position < token.end {
+                let (value, length) = buffer.scalar(at: position)
+                let kind = Characters.classify(value)
+                if kind != .ignorable { return kind == .apostrophe }
+                position += length
+            }
+            return false
+        }
+    }
+
     func isCloser(_ token: Token, _ text: [UInt8]) -> Bool {
         token.kind == .punctuation && Self.closers.contains { text[token.range].elementsEqual($0) }
     }

@@ -23,9 +23,11 @@ public struct Tokenizer: Sendable {
         self.path = path
     }
 
-    public func tokenize(_ text: [UInt8]) -> [Token] {
+    /// `keys: false` leaves every key empty (for output that only needs the tokens' places).
+    public func tokenize(_ text: [UInt8], keys: Bool = true) -> [Token] {
         text.withUnsafeBufferPointer { buffer in
             var scanner = Scanner(buffer: buffer, tokenizer: self)
+            scanner.makeKeys = keys
             if path == .icu {
                 var marks = [Bool](repeating: false, count: buffer.count + 1)
                 for boundary in ICUWordBreaks.boundaries(in: buffer, range: 0..<buffer.count) { marks[boundary] = true }
@@ -45,6 +47,7 @@ private struct Scanner {
     var icuBoundaries: [Bool]?
     /// The last scanned word has letters of a script without spaces.
     var sawDictionaryScript = false
+    var makeKeys = true
 
     init(buffer: UnsafeBufferPointer<UInt8>, tokenizer: Tokenizer) {
         self.buffer = buffer
@@ -528,7 +531,7 @@ private struct Scanner {
                 position += length
             }
             if uppercase >= 2 && lowercase == 0 { flags.insert(.allCaps) }
-            key = TextFolding.key(buffer, start..<end, joined: flags.contains(.joined))
+            if makeKeys { key = TextFolding.key(buffer, start..<end, joined: flags.contains(.joined)) }
         }
         return Token(start: start, end: end, kind: kind, key: key, flags: flags)
     }
@@ -552,6 +555,7 @@ private struct Scanner {
         }
         if firstLetter >= 65 && firstLetter <= 90 { flags.insert(.capitalized) }
         if uppercase >= 2 && lowercase == 0 { flags.insert(.allCaps) }
+        guard makeKeys else { return "" }
         return String(unsafeUninitializedCapacity: end - start) { output in
             for position in start..<end {
                 let byte = buffer[position]

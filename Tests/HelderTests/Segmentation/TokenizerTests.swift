@@ -138,6 +138,19 @@ import Testing
         }
     }
 
+    /// `helder tokenize` segments without making keys; tokens and sentences must not change by it.
+    @Test func segmentingWithoutKeysGivesTheSameTokensAndSentences() throws {
+        let analyzer = Analyzer(lexicons: Self.lexicons)
+        for (name, bytes) in try texts() + [("clitic", Array("Het regent. 's Avonds is het stil. ’t Is laat.".utf8))] {
+            let full = analyzer.analyze(SourceText(string: String(decoding: bytes, as: UTF8.self)))
+            let quick = analyzer.segment(full.source.text)
+            #expect(quick.tokens.map { [$0.start, $0.end, Int($0.flags.rawValue)] } == full.tokens.map { [$0.start, $0.end, Int($0.flags.rawValue)] }, "\(name)")
+            #expect(quick.tokens.map(\.kind) == full.tokens.map(\.kind), "\(name)")
+            #expect(quick.sentences == full.sentences, "\(name)")
+            #expect(quick.tokens.allSatisfy { $0.key.isEmpty })
+        }
+    }
+
     @Test func scriptsWithoutSpacesAreSplitByICU() {
         let (fast, _) = tokenizers()
         let text = Array("Hij zei ภาษาไทยง่ายนิดเดียว en ging.".utf8)
