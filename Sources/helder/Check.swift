@@ -233,7 +233,7 @@ struct Check: ParsableCommand {
             var report = report
             report.findings.removeAll { $0.finding.severity < minimum }
             if writeBaseline != nil { current.add(report) }
-            if known != nil { report = known!.remove(from: report) }
+            if let filtered = known?.remove(from: report) { report = filtered }
             if let error = report.error {
                 printError("\(report.path): \(error.description)")
                 sawError = true

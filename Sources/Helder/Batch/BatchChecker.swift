@@ -79,7 +79,7 @@ public struct BatchChecker: Sendable {
                     delivery.waitForTurnWithin(index)
                     let input = inputs[index]
                     if let error = input.error {
-                        delivery.complete(index, FileReport(path: displayPath(input.path), error: error))
+                        delivery.deliverPart(index, FileReport(path: displayPath(input.path), error: error))
                     } else {
                         checkFile(input.path, displayPath: displayPath(input.path), cache: cache) { delivery.deliverPart(index, $0) }
                     }
@@ -88,34 +88,35 @@ public struct BatchChecker: Sendable {
         }
     }
 
-    /// Checks one file; a large plain text file is checked in chunks and delivered part by part.
+    /// A plain text file too large to hold whole: checked in chunks and reported part by part.
+    func streams(_ path: String) -> Bool {
+        guard case .file(let size) = fileSystem.kind(of: path) else { return false }
+        return size > options.streamingThreshold && size <= options.maximumFileSize
+            && DocumentReaders.reader(forPath: path) is PlainTextReader && fileSystem is LocalFileSystem
+    }
+
+    /// Checks one file and hands on its report, or (for a large text file) its report part by part.
     func checkFile(_ path: String, displayPath: String, cache: MatchCache, deliverPart: (FileReport) -> Void) {
-        if case .file(let size) = fileSystem.kind(of: path), size > options.streamingThreshold,
-           size <= options.maximumFileSize, DocumentReaders.reader(forPath: path) is PlainTextReader,
-           fileSystem is LocalFileSystem {
+        if streams(path) {
             StreamingChecker(batch: self).check(path: path, displayPath: displayPath, checker: checker(forPath: path),
                                                 cache: cache, deliver: deliverPart)
             return
         }
-        deliverPart(checkFile(path, displayPath: displayPath, cache: cache))
+        do {
+            let bytes = try fileSystem.read(path, limit: options.maximumFileSize)
+            deliverPart(check(bytes: bytes, path: path, displayPath: displayPath, cache: cache))
+        } catch {
+            deliverPart(FileReport(path: displayPath, error: error))
+        }
     }
 
+    /// Checks one file; the parts of a large text file are joined into one report.
     public func checkFile(_ path: String, displayPath: String, cache: MatchCache = MatchCache()) -> FileReport {
-        do {
-            if case .file(let size) = fileSystem.kind(of: path), size > options.streamingThreshold,
-               size <= options.maximumFileSize, DocumentReaders.reader(forPath: path) is PlainTextReader,
-               fileSystem is LocalFileSystem {
-                var report: FileReport?
-                StreamingChecker(batch: self).check(path: path, displayPath: displayPath, checker: checker(forPath: path), cache: cache) { part in
-                    report = report.map { $0.joined(with: part) } ?? part
-                }
-                return report ?? FileReport(path: displayPath, error: .empty)
-            }
-            let bytes = try fileSystem.read(path, limit: options.maximumFileSize)
-            return check(bytes: bytes, path: path, displayPath: displayPath, cache: cache)
-        } catch {
-            return FileReport(path: displayPath, error: error)
+        var report: FileReport?
+        checkFile(path, displayPath: displayPath, cache: cache) { part in
+            report = report.map { $0.joined(with: part) } ?? part
         }
+        return report ?? FileReport(path: displayPath, error: .empty)
     }
 
     /// Checks bytes as if read from `path` (the extension picks the reader).
@@ -204,23 +205,15 @@ private final class OrderedDelivery: @unchecked Sendable {
         condition.unlock()
     }
 
-    /// A whole file's report, or the last part of a large file.
-    func complete(_ index: Int, _ report: FileReport) {
-        condition.lock()
-        waiting[index] = report
-        drain()
-        condition.unlock()
-    }
-
-    /// One part of a file: the first part waits until every earlier file is delivered, so the parts of
-    /// a large file go straight out instead of being held.
+    /// A whole report (or the last part of a large file) is delivered in its turn by whichever worker is
+    /// delivering then; its own worker goes on. A part with more to follow blocks its worker until every
+    /// earlier file is delivered, so the parts of a large file go straight out instead of being held.
     func deliverPart(_ index: Int, _ part: FileReport) {
         condition.lock()
-        if !part.continues, index != nextIndex {
-            // A whole file (the usual case): no need to wait for its turn.
+        defer { condition.unlock() }
+        guard part.continues else {
             waiting[index] = part
             drain()
-            condition.unlock()
             return
         }
         while index != nextIndex || delivering { condition.wait() }
@@ -229,12 +222,7 @@ private final class OrderedDelivery: @unchecked Sendable {
         deliver(part)
         condition.lock()
         delivering = false
-        if !part.continues {
-            nextIndex += 1
-            drain()
-        }
         condition.broadcast()
-        condition.unlock()
     }
 
     /// Delivers waiting reports in order while this worker holds the delivering role. Call locked.
