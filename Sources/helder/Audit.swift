@@ -25,9 +25,17 @@ struct Audit: ParsableCommand {
 
     func run() throws {
         let session = try Session(common)
-        let reports = session.run(paths, options: common)
-        for report in reports where report.error != nil { printError("\(report.path): \(report.error!.description)") }
-        let audit = AuditReport(reports)
+        // Only counts are kept per file, so a whole archive can be audited in little memory.
+        var tally = AuditReport.Tally()
+        var sawError = false
+        session.run(paths, options: common) { report in
+            if let error = report.error {
+                printError("\(report.path): \(error.description)")
+                sawError = true
+            }
+            tally.add(report)
+        }
+        let audit = tally.report
         let text: String
         switch format {
         case .text: text = audit.text(redact: redact)
@@ -47,6 +55,6 @@ struct Audit: ParsableCommand {
             buffer.write(text)
             buffer.flush()
         }
-        if reports.contains(where: { $0.error != nil }) { throw ExitCode(2) }
+        if sawError { throw ExitCode(2) }
     }
 }

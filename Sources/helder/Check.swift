@@ -138,19 +138,6 @@ struct Session {
         }
     }
 
-    /// All reports at once, parts of large files joined (for `audit`).
-    func run(_ paths: [String], options: CommonOptions) -> [FileReport] {
-        var reports: [FileReport] = []
-        run(paths, options: options) { part in
-            if let last = reports.last, last.continues {
-                reports[reports.count - 1] = last.joined(with: part)
-            } else {
-                reports.append(part)
-            }
-        }
-        return reports
-    }
-
     @Sendable static func display(_ path: String) -> String {
         var path = path
         while path.hasPrefix("./") { path.removeFirst(2) }

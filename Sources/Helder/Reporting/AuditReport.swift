@@ -19,23 +19,51 @@ public struct AuditReport: Sendable {
     public var perCategory: [(String, Int)]
 
     public init(_ reports: [FileReport]) {
-        var rules: [String: Int] = [:], terms: [String: Int] = [:], categories: [String: Int] = [:]
-        documents = reports.map { report in
-            var perCategory: [String: Int] = [:]
-            for located in report.findings {
-                perCategory[located.finding.category, default: 0] += 1
-                rules[located.finding.rule, default: 0] += 1
-                categories[located.finding.category, default: 0] += 1
-                terms[TextFolding.fold(located.match), default: 0] += 1
-            }
-            return Document(path: report.path, words: report.wordCount, findings: report.findings.count,
-                            perCategory: perCategory, error: report.error?.description)
-        }
-        documents.sort { ($0.perThousandWords, $1.path) > ($1.perThousandWords, $0.path) }
+        var tally = Tally()
+        for report in reports { tally.add(report) }
+        self = tally.report
+    }
+
+    init(documents: [Document], rules: [String: Int], terms: [String: Int], categories: [String: Int]) {
+        self.documents = documents.sorted { ($0.perThousandWords, $1.path) > ($1.perThousandWords, $0.path) }
         let order: ((String, Int), (String, Int)) -> Bool = { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
         perRule = rules.sorted(by: order)
         perTerm = terms.sorted(by: order)
         perCategory = Self.categories.map { ($0, categories[$0] ?? 0) }
+    }
+
+    /// Counts reports as they arrive (the parts of a large file go to one document), so an audit of a
+    /// whole archive keeps numbers, never the findings themselves.
+    public struct Tally: Sendable {
+        private var documents: [Document] = []
+        private var rules: [String: Int] = [:]
+        private var terms: [String: Int] = [:]
+        private var categories: [String: Int] = [:]
+        /// The previous part said more of its file follows.
+        private var inFile = false
+
+        public init() {}
+
+        public mutating func add(_ part: FileReport) {
+            if !inFile {
+                documents.append(Document(path: part.path, words: 0, findings: 0, perCategory: [:], error: nil))
+            }
+            inFile = part.continues
+            let last = documents.count - 1
+            documents[last].words += part.wordCount
+            documents[last].findings += part.findings.count
+            if let error = part.error { documents[last].error = error.description }
+            for located in part.findings {
+                documents[last].perCategory[located.finding.category, default: 0] += 1
+                rules[located.finding.rule, default: 0] += 1
+                categories[located.finding.category, default: 0] += 1
+                terms[TextFolding.fold(located.match), default: 0] += 1
+            }
+        }
+
+        public var report: AuditReport {
+            AuditReport(documents: documents, rules: rules, terms: terms, categories: categories)
+        }
     }
 
     static func number(_ value: Double) -> String {

@@ -104,6 +104,9 @@ import Testing
         for format in ReportFormat.allCases {
             #expect(format.reporter.report(parts, context: context) == format.reporter.report([b], context: context), "\(format)")
         }
+        // The audit counts the parts as one document.
+        #expect(AuditReport(parts).documents.count == 1)
+        #expect(AuditReport(parts).json(redact: false) == AuditReport([b]).json(redact: false))
     }
 
     @Test func manyTinyFilesDeepFoldersAndOddNames() throws {
