@@ -28,6 +28,7 @@ public struct SentenceSplitter: Sendable {
         if token.flags.contains(.paragraphStart) { return true }
         // A quote or bracket glued to the punctuation before it closes that sentence (`kom." Toen`).
         if !token.flags.contains(.spaceBefore), token.kind == .punctuation, isCloser(token, text) { return false }
+        if isDetachedCloser(index, tokens, text) { return false }
         if token.flags.contains(.lineStart) {
             if isListMarker(index, tokens, text) { return true }
             if endsHeadingLine(before: index, tokens, text) { return true }
@@ -35,7 +36,8 @@ public struct SentenceSplitter: Sendable {
         // Walk back over closing quotes and brackets to the punctuation that may end the sentence.
         var previous = index - 1
         while previous > 0, index - previous < 4, tokens[previous].kind == .punctuation, isCloser(tokens[previous], text),
-              !tokens[previous].flags.contains(.spaceBefore) || isUnambiguousCloser(tokens[previous], text) {
+              !tokens[previous].flags.contains(.spaceBefore) || isUnambiguousCloser(tokens[previous], text)
+                || isDetachedCloser(previous, tokens, text) {
             previous -= 1
         }
         let candidate = tokens[previous]
@@ -77,6 +79,19 @@ public struct SentenceSplitter: Sendable {
     static let unambiguousClosers = ["”", "»", "''", ")", "]"].map { Array($0.utf8) }
 
     /// Asked for nearly every token: compared on bytes, without making strings.
+    /// `… misleiden. "` at the end of a paragraph or before a bracket: a straight quote after a sentence
+    /// end, with a space before it and nothing after it to open, closes that sentence.
+    func isDetachedCloser(_ index: Int, _ tokens: [Token], _ text: [UInt8]) -> Bool {
+        let token = tokens[index]
+        guard index > 0, token.kind == .punctuation, token.flags.contains(.spaceBefore), token.end - token.start == 1,
+              text[token.start] == 0x22 || text[token.start] == 0x27 else { return false }
+        let before = tokens[index - 1]
+        guard before.kind == .punctuation, Self.terminals.contains(string(before, text)) else { return false }
+        guard index + 1 < tokens.count else { return true }
+        let next = tokens[index + 1]
+        return next.flags.contains(.paragraphStart) || (next.kind == .punctuation && string(next, text) == "(")
+    }
+
     func startsWithApostrophe(_ token: Token, _ text: [UInt8]) -> Bool {
         text.withUnsafeBufferPointer { buffer in
             var position = token.start

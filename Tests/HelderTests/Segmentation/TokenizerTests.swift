@@ -98,6 +98,10 @@ import Testing
     @Test func quotesAndBracketsCloseWithTheirSentence() {
         #expect(sentences("Hij zei: \"Ik kom.\" Toen ging hij. (Dat was goed.) Daarna niet…") == ["Hij zei: \"Ik kom.\"", "Toen ging hij.", "(Dat was goed.)", "Daarna niet…"])
         #expect(sentences("Wacht... Nu komt het! Echt?") == ["Wacht...", "Nu komt het!", "Echt?"])
+        // A quote standing free after the end, with only the paragraph end or a bracket after it, closes.
+        #expect(sentences("\" Dat is onzin. \"\n\nDaarna niets.") == ["\" Dat is onzin. \"", "Daarna niets."])
+        #expect(sentences("\" Dat is onzin. \" (krant, 2005)") == ["\" Dat is onzin. \"", "(krant, 2005)"])
+        #expect(sentences("Hij zei het. \" Kom maar, \" zei ze.") == ["Hij zei het.", "\" Kom maar, \" zei ze."])
     }
 }
 
