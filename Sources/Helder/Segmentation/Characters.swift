@@ -33,6 +33,8 @@ enum Characters {
         case 0xAD, 0x200B...0x200D, 0x2060, 0xFEFF: return .ignorable
         case 0x2018, 0x2019, 0xB4: return .apostrophe
         case 0x2010, 0x2011: return .hyphen
+        // Superscript digits belong to their word: `km²`, `m³`.
+        case 0xB2, 0xB3, 0xB9: return .digit
         case 0xFFFD: return .letter
         default:
             guard let scalar = Unicode.Scalar(value) else { return .other }

@@ -168,6 +168,10 @@ private struct Scanner {
             }
             // `,,` and `''`: old Dutch typesetting of opening and closing quotes, one token each.
             if value == UInt32(ascii: ","), byte(start + 1) == UInt8(ascii: ",") { return (start + 2, .punctuation, false) }
+            // `--`: a dash typed as two hyphens.
+            if value == UInt32(ascii: "-"), byte(start + 1) == UInt8(ascii: "-"), byte(start + 2) != UInt8(ascii: "-") {
+                return (start + 2, .punctuation, false)
+            }
             return (start + length, Self.isSymbol(value) ? .symbol : .punctuation, false)
         }
     }
@@ -238,9 +242,10 @@ private struct Scanner {
                     previous = .hyphen
                     continue
                 }
-                if nextKind == .space || nextKind == .newline, previous == .letter {
-                    // `probleem- en krachtenanalyse`, `centrum- rechts`: a hyphen glued to a word and
-                    // followed by a space belongs to that word (a dash between words stands free).
+                if nextKind == .space || nextKind == .newline || byte(next) == UInt8(ascii: ","), previous == .letter {
+                    // `probleem- en krachtenanalyse`, `darm-, hart- en vaatziekten`: a hyphen glued to a
+                    // word and followed by a space or comma belongs to that word (a dash between words
+                    // stands free).
                     position = next
                 }
                 break loop

@@ -35,6 +35,8 @@ import Testing
         ("de jaren '30, centrum- rechts", ["de", "jaren", "'30", ",", "centrum-", "rechts"]),
         ("« Metro » en «Naam ouder»", ["«", "Metro", "»", "en", "«Naam ouder»"]),
         ("Hij zei ,,ja'' en ging.", ["Hij", "zei", ",,", "ja", "''", "en", "ging", "."]),
+        ("zwangerschaps-, darm-, hart- en vaatziekten", ["zwangerschaps-", ",", "darm-", ",", "hart-", "en", "vaatziekten"]),
+        ("een woning van 80 m² -- met tuin", ["een", "woning", "van", "80", "m²", "--", "met", "tuin"]),
     ])
     func dutchTokens(_ text: String, _ expected: [String]) {
         #expect(tokens(text) == expected)
