@@ -54,8 +54,7 @@ public final class CompiledLexicon: Sendable {
     }
 
     /// Every match in the document, before any rule-specific filtering; overlapping matches of one
-    /// category are resolved: the earliest, then the longest, wins.
-    /// `cache` carries per-word work over to the next document; it must have been set up with `use(for:)`
+    /// category are resolved: the earliest, then the longest, wins. `cache` carries per-word work over to the next document; it must have been set up with `use(for:)`
     /// for the rule set whose `entryFilter` this is.
     func matches(in document: AnalyzedDocument, cache: MatchCache, entryFilter: (Int) -> Bool) -> [LexiconMatch] {
         var found: [LexiconMatch] = []
@@ -63,7 +62,7 @@ public final class CompiledLexicon: Sendable {
         // Words repeat (Zipf), and the candidates of a word depend on its key only: look them up once
         // per distinct key, already filtered by entry.
         var plans = [KeyPlan?](repeating: nil, count: document.keys.count)
-        var words = DocumentWords(keyCount: document.keys.count, cache: cache)
+        let words = DocumentWords(keyCount: document.keys.count, cache: cache)
         program.code.withUnsafeBufferPointer { code in
             var matcher = ProgramMatcher(code: code, program: program, document: document, words: words)
             for sentence in document.sentences {
@@ -103,7 +102,6 @@ public final class CompiledLexicon: Sendable {
                     }
                 }
             }
-            words = matcher.words
         }
         return resolveOverlaps(found)
     }

@@ -1,0 +1,94 @@
+/// Runs the pattern program over one document's tokens.
+struct ProgramMatcher {
+    let code: UnsafeBufferPointer<Int32>
+    let program: PatternProgram
+    let tokens: [Token]
+    let text: [UInt8]
+    let keys: [String]
+    let keyIndex: [Int32]
+    var words: DocumentWords
+
+    init(code: UnsafeBufferPointer<Int32>, program: PatternProgram, document: AnalyzedDocument, words: DocumentWords) {
+        self.code = code
+        self.program = program
+        self.tokens = document.tokens
+        self.text = document.source.text
+        self.keys = document.keys
+        self.keyIndex = document.keyIndex
+        self.words = words
+    }
+
+    /// Matches a pattern from token `start`; returns the end token index (exclusive). When the first
+    /// slot is known to match the token at `start` (checked once per distinct key), matching goes on
+    /// from the second slot.
+    mutating func match(_ pattern: Int, at start: Int, sentenceEnd: Int, firstSlotMatched: Bool = false) -> Int? {
+        let pc = Int(program.start[pattern])
+        let slots = Int(code[pc])
+        guard firstSlotMatched else { return run(pc + 1, slots: slots, from: start, sentenceEnd: sentenceEnd) }
+        let first = pc + 1
+        let second = code[first] == PatternProgram.Opcode.word.rawValue || code[first] == PatternProgram.Opcode.inflectingWord.rawValue
+            ? first + 2 + Int(code[first + 1]) : first + 2
+        return run(second, slots: slots - 1, from: start + 1, sentenceEnd: sentenceEnd)
+    }
+
+    private mutating func run(_ pc: Int, slots: Int, from start: Int, sentenceEnd: Int) -> Int? {
+        guard slots > 0 else { return start }
+        // Placeholders never break a match.
+        var position = start
+        while position < sentenceEnd, tokens[position].kind == .placeholder { position += 1 }
+        if code[pc] == PatternProgram.Opcode.gap.rawValue {
+            let size = Int(code[pc + 1])
+            var skipped = 0
+            var next = position
+            while next < sentenceEnd, skipped <= size {
+                if let end = run(pc + 2, slots: slots - 1, from: next, sentenceEnd: sentenceEnd) { return end }
+                if tokens[next].kind != .placeholder { skipped += 1 }
+                next += 1
+            }
+            return nil
+        }
+        guard position < sentenceEnd else { return nil }
+        let (matched, next) = slot(at: pc, matches: position)
+        guard matched else { return nil }
+        return run(next, slots: slots - 1, from: position + 1, sentenceEnd: sentenceEnd)
+    }
+
+    /// The word ids of the token at `position` (see `DocumentWords`).
+    mutating func wordIDs(at position: Int) -> (own: Int32, stems: [Int32]) {
+        let index = Int(keyIndex[position])
+        if index >= 0 { return words.ids(index, keys[index], in: program) }
+        return program.words(of: String(decoding: text[tokens[position].range], as: UTF8.self))
+    }
+
+    /// The first token from `position` on that is not a placeholder, within the sentence.
+    func skippingPlaceholders(from position: Int, sentenceEnd: Int) -> Int? {
+        var position = position
+        while position < sentenceEnd, tokens[position].kind == .placeholder { position += 1 }
+        return position < sentenceEnd ? position : nil
+    }
+
+    /// Does the slot at `pc` match the token at `position`? Also returns where the next slot starts.
+    private mutating func slot(at pc: Int, matches position: Int) -> (Bool, Int) {
+        let token = tokens[position]
+        if code[pc] == PatternProgram.Opcode.prefix.rawValue {
+            let prefix = program.prefixes[Int(code[pc + 1])]
+            let matched = token.key.isEmpty ? text[token.range].starts(with: prefix) : token.key.utf8.starts(with: prefix)
+            return (matched, pc + 2)
+        }
+        let next = pc + 2 + Int(code[pc + 1])
+        let inflect = code[pc] == PatternProgram.Opcode.inflectingWord.rawValue
+        let index = Int(keyIndex[position])
+        for alternative in code[(pc + 2)..<next] {
+            if alternative < 0 {
+                if text[token.range].elementsEqual(program.exactForms[Int(-alternative - 1)]) { return (true, next) }
+            } else if index >= 0 {
+                if words.key(index, keys[index], matches: alternative, inflect: inflect, in: program) { return (true, next) }
+            } else {
+                // A token without a key (punctuation inside a form): its text is the key.
+                let (own, stems) = program.words(of: String(decoding: text[token.range], as: UTF8.self))
+                if own == alternative || (inflect && stems.contains(alternative)) { return (true, next) }
+            }
+        }
+        return (false, next)
+    }
+}
