@@ -15,7 +15,7 @@ struct DirectiveGrammarRule {
     var grammar: DirectiveGrammar { rules.lexicons.grammar }
 
     /// What a word can be in this rule, worked out once per distinct key of a document.
-    struct Roles: OptionSet {
+    struct Roles: OptionSet, Sendable {
         let rawValue: UInt16
         static let singularModal = Roles(rawValue: 1 << 0)
         static let pluralModal = Roles(rawValue: 1 << 1)
@@ -28,18 +28,22 @@ struct DirectiveGrammarRule {
         static let modal: Roles = [.singularModal, .pluralModal]
     }
 
-    func roles(of key: String) -> Roles {
-        var roles: Roles = []
-        if grammar.singularModals.contains(key) { roles.insert(.singularModal) }
-        if grammar.pluralModals.contains(key) { roles.insert(.pluralModal) }
-        if grammar.singularModalsWithTe.contains(key) { roles.formUnion([.singularModal, .needsTe]) }
-        if grammar.pluralModalsWithTe.contains(key) { roles.formUnion([.pluralModal, .needsTe]) }
-        if grammar.clauseOpeners.contains(key) { roles.insert(.clauseOpener) }
-        if grammar.singularReaders.contains(key) { roles.insert(.singularReader) }
-        if grammar.pluralReaders.contains(key) { roles.insert(.pluralReader) }
-        if grammar.rightVerbs.contains(key) { roles.insert(.rightVerb) }
-        if key == "te" { roles.insert(.te) }
-        return roles
+    /// Every word of the grammar with its roles, built once per rule set: then a document's words need
+    /// one lookup each, not one per list.
+    static func roleTable(_ grammar: DirectiveGrammar) -> [String: Roles] {
+        var table: [String: Roles] = ["te": .te]
+        func add(_ words: Set<String>, _ roles: Roles) {
+            for word in words { table[word, default: []].formUnion(roles) }
+        }
+        add(grammar.singularModals, .singularModal)
+        add(grammar.pluralModals, .pluralModal)
+        add(grammar.singularModalsWithTe, [.singularModal, .needsTe])
+        add(grammar.pluralModalsWithTe, [.pluralModal, .needsTe])
+        add(grammar.clauseOpeners, .clauseOpener)
+        add(grammar.singularReaders, .singularReader)
+        add(grammar.pluralReaders, .pluralReader)
+        add(grammar.rightVerbs, .rightVerb)
+        return table
     }
 
     /// The roles of every token (none for tokens without a key).
@@ -59,7 +63,8 @@ struct DirectiveGrammarRule {
     }
 
     func findings(in document: AnalyzedDocument) -> [Finding] {
-        let context = Context(document: document, roles: document.keys.map(roles(of:)),
+        let table = rules.directiveRoles
+        let context = Context(document: document, roles: document.keys.map { table[$0] ?? [] },
                               clauseBreaks: grammar.clauseBreaks.map { Array($0.utf8) })
         var findings: [Finding] = []
         for sentence in document.sentences {

@@ -34,6 +34,8 @@ public final class RuleSet: Sendable {
     let suggestions: [String]
     /// Per rule: its message split around `{match}`.
     let messageParts: [String: [String]]
+    /// The directive grammar's words with their roles.
+    let directiveRoles: [String: DirectiveGrammarRule.Roles]
 
     public init(lexicons: LexiconSet, settings: RuleSettings = RuleSettings()) {
         self.lexicons = lexicons
@@ -46,6 +48,7 @@ public final class RuleSet: Sendable {
         self.enabledEntries = Self.enabled(lexicons.entries, settings)
         self.suggestions = lexicons.entries.map(LexiconRules.suggestion(for:))
         self.messageParts = Self.messageParts(descriptions)
+        self.directiveRoles = DirectiveGrammarRule.roleTable(lexicons.grammar)
     }
 
     static func messageParts(_ descriptions: [String: RuleDescription]) -> [String: [String]] {
@@ -83,6 +86,7 @@ public final class RuleSet: Sendable {
         self.enabledEntries = Self.enabled(other.lexicons.entries, settings)
         self.suggestions = other.suggestions
         self.messageParts = other.messageParts
+        self.directiveRoles = other.directiveRoles
     }
 
     /// Helder's built-in lexicons, compiled into the binary at build time.

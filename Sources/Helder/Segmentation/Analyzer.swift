@@ -28,6 +28,7 @@ public final class AnalyzedDocument: Sendable {
         self.inEntity = inEntity
         var keys: [String] = []
         var indexOfKey: [String: Int32] = [:]
+        indexOfKey.reserveCapacity(tokens.count / 3)
         var keyIndex = [Int32](repeating: -1, count: tokens.count)
         for (position, token) in tokens.enumerated() where !token.key.isEmpty {
             if let known = indexOfKey[token.key] {
