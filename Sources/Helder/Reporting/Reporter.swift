@@ -87,11 +87,9 @@ struct ReportTotals {
     private(set) var inFile = false
     private var currentHasFindings = false
 
-    /// Counts a part; returns true when it starts a new file.
-    @discardableResult
-    mutating func add(_ part: FileReport) -> Bool {
-        let starts = !inFile
-        if starts {
+    /// Counts a part (a whole file, or one part of a large file).
+    mutating func add(_ part: FileReport) {
+        if !inFile {
             files += 1
             currentHasFindings = false
         }
@@ -102,7 +100,6 @@ struct ReportTotals {
         }
         if part.error != nil { failedFiles += 1 }
         inFile = part.continues
-        return starts
     }
 }
 

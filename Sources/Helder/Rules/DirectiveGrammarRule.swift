@@ -14,7 +14,7 @@ struct DirectiveGrammarRule {
     let rules: RuleSet
     var grammar: DirectiveGrammar { rules.lexicons.grammar }
 
-    /// What a word can be in this rule, worked out once per distinct key of a document.
+    /// What a word can be in this rule.
     struct Roles: OptionSet, Sendable {
         let rawValue: UInt16
         static let singularModal = Roles(rawValue: 1 << 0)
@@ -104,7 +104,7 @@ struct DirectiveGrammarRule {
     /// Token ranges from the reader pronoun to the verb (or the other way round).
     func matches(in clause: Range<Int>, _ context: Context) -> [Range<Int>] {
         // Most clauses have no modal verb at all: find that out before collecting anything.
-        guard clause.contains(where: { context.roles($0).isDisjoint(with: .modal) == false }) else { return [] }
+        guard clause.contains(where: { !context.roles($0).isDisjoint(with: .modal) }) else { return [] }
         let document = context.document
         let tokens = document.tokens
         let words = clause.filter { tokens[$0].isWordLike }
