@@ -70,15 +70,17 @@ public final class CompiledLexicon: Sendable {
                     let keyIndex = Int(document.keyIndex[index])
                     guard keyIndex >= 0 else { continue }
                     let token = tokens[index]
-                    let plan: KeyPlan
+                    var plan: KeyPlan
                     if let cached = plans[keyIndex] {
                         plan = cached
                     } else if let shared = cache.plans[token.key] {
                         plan = shared
                         plans[keyIndex] = plan
                     } else {
-                        let known = keyCandidates(token.key).filter { entryFilter(patterns[$0.pattern].entry) && !$0.cannotMatch }
-                        plan = KeyPlan(known, patterns: patterns, program: program)
+                        let candidates = keyCandidates(token.key)
+                        plan = KeyPlan(candidates.filter { entryFilter(patterns[$0.pattern].entry) && !$0.cannotMatch },
+                                       patterns: patterns, program: program)
+                        if token.key.utf8.contains(UInt8(ascii: "-")) { plan.hyphenated(wholeKeyPatterns: candidates.map(\.pattern)) }
                         plans[keyIndex] = plan
                         cache.store(plan, for: token.key)
                     }
@@ -93,10 +95,9 @@ public final class CompiledLexicon: Sendable {
                             found.append(LexiconMatch(entry: entry, tokens: index..<end, bytes: token.start..<tokens[end - 1].end))
                         }
                     }
-                    if token.key.utf8.contains(UInt8(ascii: "-")) {
-                        let known = keyCandidates(token.key)
+                    if let wholeKeyPatterns = plan.wholeKeyPatterns {
                         for (pattern, part) in hyphenPartCandidates(token, document)
-                        where !known.contains(where: { $0.pattern == pattern }) && entryFilter(patterns[pattern].entry) {
+                        where !wholeKeyPatterns.contains(pattern) && entryFilter(patterns[pattern].entry) {
                             found.append(LexiconMatch(entry: patterns[pattern].entry, tokens: index..<index + 1, bytes: part))
                         }
                     }
@@ -203,7 +204,7 @@ public final class CompiledLexicon: Sendable {
         }
     }
 
-    func resolveOverlaps(_ matches: [LexiconMatch]) -> [LexiconMatch] {
+    private func resolveOverlaps(_ matches: [LexiconMatch]) -> [LexiconMatch] {
         let sorted = matches.sorted {
             if $0.bytes.lowerBound != $1.bytes.lowerBound { return $0.bytes.lowerBound < $1.bytes.lowerBound }
             return $0.bytes.count > $1.bytes.count

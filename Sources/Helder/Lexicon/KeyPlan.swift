@@ -41,4 +41,12 @@ struct KeyPlan {
     }
 
     var needsNextWord: Bool { !bySecondWord.isEmpty }
+
+    /// For a hyphenated key: the patterns found from the whole key (before filtering). Its parts are
+    /// also matched on their own (`OTS-verlenging`), except for these. Nil for keys without a hyphen.
+    private(set) var wholeKeyPatterns: [Int]?
+
+    mutating func hyphenated(wholeKeyPatterns: [Int]) {
+        self.wholeKeyPatterns = wholeKeyPatterns
+    }
 }

@@ -20,6 +20,8 @@ public struct SARIFReporter: Reporter {
     /// checked become notifications in the invocation at the end.
     struct Writer: ReportWriter {
         let context: ReportContext
+        /// The rules by id: their place in this list is each result's `ruleIndex`.
+        let rules: [RuleDescription]
         let ruleIndex: [String: Int]
         var results = 0
         var notifications: [JSONValue] = []
@@ -27,12 +29,11 @@ public struct SARIFReporter: Reporter {
 
         init(context: ReportContext) {
             self.context = context
-            let rules = context.rules.values.sorted { $0.id < $1.id }
+            self.rules = context.rules.values.sorted { $0.id < $1.id }
             self.ruleIndex = Dictionary(uniqueKeysWithValues: rules.enumerated().map { ($1.id, $0) })
         }
 
         mutating func begin(to output: inout some TextOutputStream) {
-            let rules = context.rules.values.sorted { $0.id < $1.id }
             let driverRules: [JSONValue] = rules.map { rule in
                 .object([
                     ("id", .string(rule.id)),

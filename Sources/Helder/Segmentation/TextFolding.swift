@@ -9,15 +9,7 @@ public enum TextFolding {
             ascii = false
             break
         }
-        if ascii && !joined {
-            return String(unsafeUninitializedCapacity: range.count) { output in
-                for (offset, index) in range.enumerated() {
-                    let byte = buffer[index]
-                    output[offset] = byte >= 65 && byte <= 90 ? byte + 32 : byte
-                }
-                return range.count
-            }
-        }
+        if ascii && !joined { return asciiLowercased(buffer, range) }
         var cleaned: [UInt8] = []
         cleaned.reserveCapacity(range.count)
         var position = range.lowerBound
@@ -53,6 +45,18 @@ public enum TextFolding {
             position += length
         }
         return needsICU ? fold(cleaned) : String(decoding: cleaned, as: UTF8.self)
+    }
+
+    /// The key of plain ASCII text (no backquote, no line-end hyphen): only A-Z change.
+    @inline(__always)
+    static func asciiLowercased(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
+        String(unsafeUninitializedCapacity: range.count) { output in
+            for (offset, index) in range.enumerated() {
+                let byte = buffer[index]
+                output[offset] = byte >= 65 && byte <= 90 ? byte + 32 : byte
+            }
+            return range.count
+        }
     }
 
     /// Folds any text the way token keys are folded (lexicon forms go through here too).

@@ -418,13 +418,6 @@ struct TokenScanner {
         }
         if firstLetter >= 65 && firstLetter <= 90 { flags.insert(.capitalized) }
         if uppercase >= 2 && lowercase == 0 { flags.insert(.allCaps) }
-        guard makeKeys else { return "" }
-        return String(unsafeUninitializedCapacity: end - start) { output in
-            for position in start..<end {
-                let byte = buffer[position]
-                output[position - start] = byte >= 65 && byte <= 90 ? byte + 32 : byte
-            }
-            return end - start
-        }
+        return makeKeys ? TextFolding.asciiLowercased(buffer, start..<end) : ""
     }
 }
