@@ -40,14 +40,16 @@ public enum CompactLexiconCoding {
         ].joined(separator: String(section))
     }
 
-    public static func decode(_ text: String) -> LexiconSet {
+    /// `entryExamples: false` leaves the entries' examples and counterexamples empty: checking never
+    /// reads them, and they are a third of the strings to make at start-up.
+    public static func decode(_ text: String, entryExamples: Bool = true) -> LexiconSet {
         var text = text
-        return text.withUTF8 { decode(bytes: $0) }
+        return text.withUTF8 { decode(bytes: $0, entryExamples: entryExamples) }
     }
 
     /// Start-up cost matters (one letter is checked in a few milliseconds), so this works on raw bytes:
     /// each field is a byte range, turned into a String only once.
-    static func decode(bytes: UnsafeBufferPointer<UInt8>) -> LexiconSet {
+    static func decode(bytes: UnsafeBufferPointer<UInt8>, entryExamples: Bool = true) -> LexiconSet {
         typealias Span = Range<Int>
         func split(_ span: Span, _ separator: Character) -> [Span] {
             guard !span.isEmpty else { return [] }
@@ -74,7 +76,8 @@ public enum CompactLexiconCoding {
             set.entries.append(LexiconEntry(
                 id: string(f[0]), rule: string(f[1]), category: category, severity: severity,
                 profiles: profiles(f[4]), forms: strings(f[5]), alternatives: strings(f[6]),
-                explanation: string(f[7]), examples: strings(f[8]), counterexamples: strings(f[9]),
+                explanation: string(f[7]), examples: entryExamples ? strings(f[8]) : [],
+                counterexamples: entryExamples ? strings(f[9]) : [],
                 exact: string(f[10]) == "1", compound: string(f[11]) == "1", expansion: f[12].isEmpty ? nil : string(f[12]),
                 source: string(f[13])))
         }

@@ -25,10 +25,10 @@ public final class CompiledLexicon: Sendable {
     public init(entries: [LexiconEntry], tokenizer: Tokenizer) {
         self.entries = entries
         var patterns: [CompiledPattern] = []
-        for (index, entry) in entries.enumerated() {
-            for form in entry.forms {
-                if let pattern = CompiledPattern(form: form, entry: index, exact: entry.exact,
-                                                 compound: entry.compound, tokenizer: tokenizer) {
+        for index in entries.indices {
+            for form in entries[index].forms {
+                if let pattern = CompiledPattern(form: form, entry: index, exact: entries[index].exact,
+                                                 compound: entries[index].compound, tokenizer: tokenizer) {
                     patterns.append(pattern)
                 }
             }

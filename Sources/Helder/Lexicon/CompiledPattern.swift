@@ -29,6 +29,11 @@ struct CompiledPattern: Sendable {
             case .prefix(let stem):
                 slots.append(.prefix(TextFolding.fold(stem)))
             case .word(let alternatives):
+                if alternatives.count == 1, let key = Self.asciiLetterKey(alternatives[0]) {
+                    // The common case (one plain word) without running the tokenizer.
+                    slots.append(.word(keys: [key], exactCase: [Self.isAcronym(alternatives[0]) ? alternatives[0] : nil], inflect: !exact))
+                    continue
+                }
                 let tokenized = alternatives.map { Self.tokens(of: $0, tokenizer) }
                 if tokenized.count == 1, tokenized[0].count > 1 {
                     // A form word the tokenizer splits (`t/m` is one token, `'s-avonds` may be two).
@@ -49,11 +54,18 @@ struct CompiledPattern: Sendable {
         self.compound = compound && !exact && slots.count == 1
     }
 
-    static func tokens(of word: String, _ tokenizer: Tokenizer) -> [(raw: String, key: String)] {
-        // Plain ASCII letters are one token whose key is the lowercase word: no need to run the tokenizer.
-        if word.utf8.allSatisfy({ ($0 >= 97 && $0 <= 122) || ($0 >= 65 && $0 <= 90) }) {
-            return [(word, String(decoding: word.utf8.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }, as: UTF8.self))]
+    /// The key of a word of plain ASCII letters (its lowercase: the tokenizer would make it one token).
+    static func asciiLetterKey(_ word: String) -> String? {
+        var hasUppercase = false
+        for byte in word.utf8 {
+            if byte >= 65 && byte <= 90 { hasUppercase = true } else if byte < 97 || byte > 122 { return nil }
         }
+        guard hasUppercase else { return word }
+        return String(decoding: word.utf8.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }, as: UTF8.self)
+    }
+
+    static func tokens(of word: String, _ tokenizer: Tokenizer) -> [(raw: String, key: String)] {
+        if let key = asciiLetterKey(word) { return [(word, key)] }
         let bytes = Array(word.utf8)
         return tokenizer.tokenize(bytes).map { token in
             (String(decoding: bytes[token.start..<token.end], as: UTF8.self),

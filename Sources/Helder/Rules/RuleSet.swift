@@ -89,9 +89,10 @@ public final class RuleSet: Sendable {
         self.directiveRoles = other.directiveRoles
     }
 
-    /// Helder's built-in lexicons, compiled into the binary at build time.
-    public static func builtInLexicons() -> LexiconSet {
-        CompactLexiconCoding.decode(EmbeddedLexicons.compact)
+    /// Helder's built-in lexicons, compiled into the binary at build time. Checking needs no entry
+    /// examples (`entryExamples: false` saves start-up time); `explain` and the tests do.
+    public static func builtInLexicons(entryExamples: Bool = true) -> LexiconSet {
+        CompactLexiconCoding.decode(EmbeddedLexicons.compact, entryExamples: entryExamples)
     }
 
     /// Is a finding of this rule/category/entry switched on for the current profile?
