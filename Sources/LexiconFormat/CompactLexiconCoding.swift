@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A compact text form of a `LexiconSet`, embedded in the binary at build time and read at start-up in a
 /// few milliseconds (parsing YAML on every run would cost ~90 ms). Fields are separated by ASCII control
 /// characters that never occur in lexicon text.
@@ -52,11 +58,13 @@ public enum CompactLexiconCoding {
     static func decode(bytes: UnsafeBufferPointer<UInt8>, entryExamples: Bool = true) -> LexiconSet {
         typealias Span = Range<Int>
         func split(_ span: Span, _ separator: Character) -> [Span] {
-            guard !span.isEmpty else { return [] }
-            let byte = separator.asciiValue!
+            guard !span.isEmpty, let base = bytes.baseAddress else { return [] }
+            let byte = Int32(separator.asciiValue!)
             var parts: [Span] = []
             var start = span.lowerBound
-            for index in span where bytes[index] == byte {
+            // memchr scans many bytes at a time; a byte loop here was a third of the decoding time.
+            while let found = memchr(base + start, byte, span.upperBound - start) {
+                let index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
                 parts.append(start..<index)
                 start = index + 1
             }
@@ -65,7 +73,17 @@ public enum CompactLexiconCoding {
         }
         func string(_ span: Span) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[span]), as: UTF8.self) }
         func strings(_ span: Span) -> [String] { split(span, list).map(string) }
-        func profiles(_ span: Span) -> Set<Profile> { Set(split(span, list).compactMap { Profile(rawValue: string($0)) }) }
+        // Entries share a handful of profile lists: build each set once.
+        var profileSets: [(Span, Set<Profile>)] = []
+        func profiles(_ span: Span) -> Set<Profile> {
+            for (known, set) in profileSets where known.count == span.count
+                && memcmp(bytes.baseAddress! + known.lowerBound, bytes.baseAddress! + span.lowerBound, span.count) == 0 {
+                return set
+            }
+            let set = Set(split(span, list).compactMap { Profile(rawValue: string($0)) })
+            profileSets.append((span, set))
+            return set
+        }
         var set = LexiconSet()
         let sections = split(0..<bytes.count, section)
         guard sections.count == 5 else { return set }

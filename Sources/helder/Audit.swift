@@ -4,6 +4,7 @@ import Helder
 
 struct Audit: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "audit",
         abstract: "Overzicht van een map met sjablonen: bevindingen per document, per categorie en per woord."
     )
 

@@ -63,9 +63,9 @@ struct Session {
 
     init(_ options: CommonOptions, placeholders: PlaceholderMode = .ignore, keepSourceLines: Bool = false, baselineHashes: Bool = false) throws {
         var lexicons = RuleSet.builtInLexicons(entryExamples: false)
-        let knownNames = Set(lexicons.rules.map(\.id) + Category.allCases.map(\.rawValue) + ["template"] + lexicons.entries.map(\.id))
         var configuration = Configuration()
         if let path = options.config ?? Configuration.find(from: FileManager.default.currentDirectoryPath) {
+            let knownNames = Set(lexicons.rules.map(\.id) + Category.allCases.map(\.rawValue) + ["template"] + lexicons.entries.map(\.id))
             do {
                 configuration = try Configuration.load(path: path, knownNames: knownNames)
             } catch {
@@ -147,6 +147,7 @@ struct Session {
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "check",
         abstract: "Controleert brieven, sjablonen en verslagen.",
         discussion: """
             Zonder pad wordt de huidige map gecontroleerd; - leest standaardinvoer.

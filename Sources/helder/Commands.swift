@@ -4,7 +4,7 @@ import Helder
 import LexiconFormat
 
 struct Rules: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Toont alle regels en lexicon-woorden met id, categorie en niveau.")
+    static let configuration = CommandConfiguration(commandName: "rules", abstract: "Toont alle regels en lexicon-woorden met id, categorie en niveau.")
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
 
@@ -41,7 +41,7 @@ struct Rules: ParsableCommand {
 }
 
 struct Explain: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Legt een regel of woord uit: wat Helder zoekt, waarom, en wat u beter kunt schrijven.")
+    static let configuration = CommandConfiguration(commandName: "explain", abstract: "Legt een regel of woord uit: wat Helder zoekt, waarom, en wat u beter kunt schrijven.")
 
     @Argument(help: "Een regel-id (jargon.term), een categorie, een entry-id of een woord (OTS, risicotaxatie).")
     var subject: String
@@ -85,7 +85,7 @@ struct Explain: ParsableCommand {
 }
 
 struct Init: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Schrijft een .helder.yml met alle opties en hun standaardwaarde.")
+    static let configuration = CommandConfiguration(commandName: "init", abstract: "Schrijft een .helder.yml met alle opties en hun standaardwaarde.")
 
     @Flag(help: "Overschrijf een bestaande .helder.yml.")
     var force = false

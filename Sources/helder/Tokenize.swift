@@ -3,6 +3,7 @@ import Helder
 
 struct Tokenize: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "tokenize",
         abstract: "Toont de woorden (tokens) en zinnen die Helder in een tekst ziet.",
         discussion: """
             tsv: één token per regel als START<TAB>EIND<TAB>TEKST, met START en EIND in Unicode-tekens

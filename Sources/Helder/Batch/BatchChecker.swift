@@ -35,7 +35,8 @@ public struct BatchChecker: Sendable {
         self.fileSystem = fileSystem
         self.profiles = profiles
         var checkers: [Profile: Checker] = [:]
-        for profile in Profile.allCases {
+        // Only per-path profiles need a checker per profile (building them costs start-up time).
+        for profile in Profile.allCases where !profiles.isEmpty {
             var settings = checker.rules.settings
             settings.profile = profile
             checkers[profile] = Checker(rules: checker.rules.with(settings: settings))

@@ -20,6 +20,12 @@ struct CompiledPattern: Sendable {
     static let doubledInflections: Set<String> = ["en", "er", "ers", "e", "etje", "etjes"]
 
     init?(form: String, entry: Int, exact: Bool, compound: Bool, tokenizer: Tokenizer) {
+        self.entry = entry
+        if let slots = form.utf8.withContiguousStorageIfAvailable({ Self.plainSlots($0, inflect: !exact) }) ?? nil {
+            self.slots = slots
+            self.compound = compound && !exact && slots.count == 1
+            return
+        }
         guard case .success(let pattern) = FormPattern.parse(form) else { return nil }
         var slots: [Slot] = []
         for slot in pattern.slots {
@@ -49,9 +55,34 @@ struct CompiledPattern: Sendable {
                 slots.append(.word(keys: keys, exactCase: exactCase, inflect: !exact))
             }
         }
-        self.entry = entry
         self.slots = slots
         self.compound = compound && !exact && slots.count == 1
+    }
+
+    /// Most forms are words of plain ASCII letters between spaces (`u moet`, `risicotaxatie`): their slots
+    /// straight from the bytes, as `FormPattern.parse` and the tokenizer would make them. Nil for any
+    /// other form.
+    static func plainSlots(_ bytes: UnsafeBufferPointer<UInt8>, inflect: Bool) -> [Slot]? {
+        var slots: [Slot] = []
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] == 0x20 || bytes[index] == 0x09 {
+                index += 1
+                continue
+            }
+            let start = index
+            var uppercase = 0
+            while index < bytes.count, bytes[index] != 0x20, bytes[index] != 0x09 {
+                let byte = bytes[index]
+                if byte >= 65 && byte <= 90 { uppercase += 1 } else if byte < 97 || byte > 122 { return nil }
+                index += 1
+            }
+            let word = UnsafeBufferPointer(rebasing: bytes[start..<index])
+            let raw = String(decoding: word, as: UTF8.self)
+            let key = uppercase == 0 ? raw : String(decoding: word.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }, as: UTF8.self)
+            slots.append(.word(keys: [key], exactCase: [uppercase >= 2 ? raw : nil], inflect: inflect))
+        }
+        return slots.isEmpty ? nil : slots
     }
 
     /// The key of a word of plain ASCII letters (its lowercase: the tokenizer would make it one token).

@@ -29,12 +29,15 @@ struct PatternProgram: Sendable {
         for slot in pattern.slots {
             switch slot {
             case .gap(let size):
-                code += [Opcode.gap.rawValue, Int32(size)]
+                code.append(Opcode.gap.rawValue)
+                code.append(Int32(size))
             case .prefix(let stem):
-                code += [Opcode.prefix.rawValue, Int32(prefixes.count)]
+                code.append(Opcode.prefix.rawValue)
+                code.append(Int32(prefixes.count))
                 prefixes.append(Array(stem.utf8))
             case .word(let keys, let exactCase, let inflect):
-                code += [inflect ? Opcode.inflectingWord.rawValue : Opcode.word.rawValue, Int32(keys.count)]
+                code.append(inflect ? Opcode.inflectingWord.rawValue : Opcode.word.rawValue)
+                code.append(Int32(keys.count))
                 for (key, exact) in zip(keys, exactCase) {
                     if let exact {
                         code.append(-Int32(exactForms.count) - 1)

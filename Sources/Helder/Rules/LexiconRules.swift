@@ -43,17 +43,35 @@ struct LexiconRules {
         return findings
     }
 
+    /// Built for every entry at start-up, so by appending to one string (interpolation and `joined`
+    /// cost several times as much).
     static func suggestion(for entry: LexiconEntry) -> String {
-        let alternatives = entry.alternatives.map { "'\($0)'" }.joined(separator: " of ")
+        var text = ""
+        text.reserveCapacity(200)
+        func appendQuoted(_ words: [String]) {
+            for (index, word) in words.enumerated() {
+                if index > 0 { text += " of " }
+                text += "'"
+                text += word
+                text += "'"
+            }
+        }
         if let expansion = entry.expansion, entry.category == .abbreviation {
+            text += "Schrijf voluit: '"
+            text += expansion
+            text += "'."
             let plain = entry.alternatives.filter { $0 != expansion }
-            let extra = plain.isEmpty ? "" : " Of schrijf: " + plain.map { "'\($0)'" }.joined(separator: " of ") + "."
-            return "Schrijf voluit: '\(expansion)'.\(extra)"
+            if !plain.isEmpty {
+                text += " Of schrijf: "
+                appendQuoted(plain)
+                text += "."
+            }
+            return text
         }
-        if entry.category == .blame {
-            return "Beschrijf wat er gebeurde en wanneer. Bijvoorbeeld: \(alternatives)."
-        }
-        return "Schrijf liever: \(alternatives)."
+        text += entry.category == .blame ? "Beschrijf wat er gebeurde en wanneer. Bijvoorbeeld: " : "Schrijf liever: "
+        appendQuoted(entry.alternatives)
+        text += "."
+        return text
     }
 
     /// `term (uitleg)`, `uitleg (TERM)`, `term: dat betekent …`, `term, oftewel …`.
