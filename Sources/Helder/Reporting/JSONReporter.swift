@@ -37,7 +37,7 @@ public struct JSONReporter: Reporter {
             }
             for located in file.findings {
                 output.write(findingsInFile == 0 ? "\n        " : ",\n        ")
-                output.write(reporter.finding(for: located, context: context).rendered(indent: 2, level: 4))
+                output.write(reporter.renderedFinding(located, context: context))
                 findingsInFile += 1
             }
             warnings += file.warnings
@@ -64,22 +64,40 @@ public struct JSONReporter: Reporter {
         }
     }
 
-    func finding(for located: LocatedFinding, context: ReportContext) -> JSONValue {
+    /// One finding as an object nested four levels deep (indent 2), written straight into one string: a
+    /// report can hold hundreds of thousands of findings, so no `JSONValue` tree per finding.
+    func renderedFinding(_ located: LocatedFinding, context: ReportContext) -> String {
         let finding = located.finding
-        var pairs: [(String, JSONValue)] = [
-            ("rule", .string(finding.rule)),
-            ("category", .string(finding.category)),
-            ("severity", .string(finding.severity.rawValue)),
-            ("offset", .int(located.offset)),
-            ("length", .int(located.length)),
-            ("line", .int(located.line)),
-            ("column", .int(located.column)),
-            ("match", .string(context.match(located))),
-            ("message", .string(context.message(located))),
-            ("suggestion", .string(finding.suggestion)),
-        ]
-        if let entry = finding.entry { pairs.insert(("entry", .string(entry)), at: 1) }
-        if !finding.explanation.isEmpty { pairs.append(("explanation", .string(finding.explanation))) }
-        return .object(pairs)
+        var output = JSONBytes(capacity: 1024)
+        output.append("{\n          \"rule\": ")
+        output.appendQuoted(finding.rule)
+        if let entry = finding.entry {
+            output.append(",\n          \"entry\": ")
+            output.appendQuoted(entry)
+        }
+        output.append(",\n          \"category\": ")
+        output.appendQuoted(finding.category)
+        output.append(",\n          \"severity\": ")
+        output.appendQuoted(finding.severity.rawValue)
+        output.append(",\n          \"offset\": ")
+        output.append(located.offset)
+        output.append(",\n          \"length\": ")
+        output.append(located.length)
+        output.append(",\n          \"line\": ")
+        output.append(located.line)
+        output.append(",\n          \"column\": ")
+        output.append(located.column)
+        output.append(",\n          \"match\": ")
+        output.appendQuoted(context.match(located))
+        output.append(",\n          \"message\": ")
+        output.appendQuoted(context.message(located))
+        output.append(",\n          \"suggestion\": ")
+        output.appendQuoted(finding.suggestion)
+        if !finding.explanation.isEmpty {
+            output.append(",\n          \"explanation\": ")
+            output.appendQuoted(finding.explanation)
+        }
+        output.append("\n        }")
+        return output.string
     }
 }

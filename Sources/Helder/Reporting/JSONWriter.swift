@@ -1,25 +1,92 @@
 /// JSON string quoting, shared by every JSON-writing reporter.
 enum JSONWriter {
     static func quote(_ value: String) -> String {
-        // Most values need no escaping at all (0xE2 leads U+2028 and U+2029).
-        if !value.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xE2 }) {
-            return "\"" + value + "\""
-        }
-        var result = "\""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            case _ where scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029:
-                let hex = String(scalar.value, radix: 16)
-                result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: result.unicodeScalars.append(scalar)
+        var buffer = JSONBytes()
+        buffer.appendQuoted(value)
+        return buffer.string
+    }
+}
+
+/// JSON text as UTF-8 bytes: literal parts and quoted strings are copied in runs, so a report with
+/// hundreds of thousands of findings costs a few instructions per byte.
+struct JSONBytes {
+    private(set) var bytes: [UInt8] = []
+
+    init(capacity: Int = 64) {
+        bytes.reserveCapacity(capacity)
+    }
+
+    var string: String { String(decoding: bytes, as: UTF8.self) }
+
+    mutating func append(_ literal: StaticString) {
+        literal.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    }
+
+    mutating func append(_ value: Int) {
+        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        var magnitude = value.magnitude
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        withUnsafeMutableBytes(of: &digits) { digits in
+            var count = 0
+            repeat {
+                digits[count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+                count += 1
+            } while magnitude > 0
+            while count > 0 {
+                count -= 1
+                bytes.append(digits[count])
             }
         }
-        return result + "\""
+    }
+
+    /// A JSON string literal. Dutch text is full of `’` and `…`, whose lead byte 0xE2 is also that of
+    /// U+2028 and U+2029 (escaped for JavaScript); only those two are escaped.
+    mutating func appendQuoted(_ value: String) {
+        var value = value
+        value.withUTF8 { text in
+            bytes.append(0x22)
+            var runStart = 0
+            var index = 0
+            while index < text.count {
+                let byte = text[index]
+                if byte >= 0x20 && byte != 0x22 && byte != 0x5C && byte != 0xE2 {
+                    index += 1
+                    continue
+                }
+                let separator = byte == 0xE2 && index + 2 < text.count && text[index + 1] == 0x80
+                    && (text[index + 2] == 0xA8 || text[index + 2] == 0xA9)
+                if byte == 0xE2 && !separator {
+                    index += 1
+                    continue
+                }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[runStart..<index]))
+                switch byte {
+                case 0x22, 0x5C: bytes += [0x5C, byte]
+                case 0x0A: bytes += [0x5C, UInt8(ascii: "n")]
+                case 0x0D: bytes += [0x5C, UInt8(ascii: "r")]
+                case 0x09: bytes += [0x5C, UInt8(ascii: "t")]
+                case 0xE2: appendEscape(text[index + 2] == 0xA8 ? 0x2028 : 0x2029)
+                default: appendEscape(UInt32(byte))
+                }
+                index += byte == 0xE2 ? 3 : 1
+                runStart = index
+            }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[runStart..<text.count]))
+            bytes.append(0x22)
+        }
+    }
+
+    /// `\u` and four lowercase hex digits.
+    private mutating func appendEscape(_ value: UInt32) {
+        let digits: StaticString = "0123456789abcdef"
+        bytes.append(0x5C)
+        bytes.append(UInt8(ascii: "u"))
+        for shift in stride(from: 12, through: 0, by: -4) {
+            bytes.append(digits.utf8Start[Int(value >> UInt32(shift)) & 0xF])
+        }
     }
 }
 

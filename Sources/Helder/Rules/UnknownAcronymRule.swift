@@ -12,8 +12,13 @@ struct UnknownAcronymRule {
         let tokens = document.tokens
         let text = document.source.text
         for (index, token) in tokens.enumerated() where token.kind == .word && !document.inEntity[index] {
-            // Nearly every word is lower case: an acronym needs a capital (or a letter outside ASCII).
-            guard text[token.range].contains(where: { ($0 >= 65 && $0 <= 90) || $0 >= 0x80 }) else { continue }
+            // Nearly every word has at most one capital: an acronym needs two (or a letter outside ASCII).
+            var capitals = 0
+            for byte in text[token.range] {
+                if byte >= 0x80 { capitals = 2; break }
+                if byte >= 65 && byte <= 90 { capitals += 1 }
+            }
+            guard capitals >= 2 else { continue }
             for part in parts(of: token, document) {
                 let raw = document.source.string(part)
                 guard isAcronymLike(raw), !isKnown(raw) else { continue }

@@ -26,21 +26,12 @@ public final class AnalyzedDocument: Sendable {
         self.entities = entities
         self.sentenceOfToken = sentenceOfToken
         self.inEntity = inEntity
-        var keys: [String] = []
-        var indexOfKey: [String: Int32] = [:]
-        indexOfKey.reserveCapacity(tokens.count / 3)
+        var table = KeyTable(expectedCount: tokens.count / 4)
         var keyIndex = [Int32](repeating: -1, count: tokens.count)
-        for (position, token) in tokens.enumerated() where !token.key.isEmpty {
-            if let known = indexOfKey[token.key] {
-                keyIndex[position] = known
-            } else {
-                let new = Int32(keys.count)
-                indexOfKey[token.key] = new
-                keys.append(token.key)
-                keyIndex[position] = new
-            }
+        for position in tokens.indices where !tokens[position].key.isEmpty {
+            keyIndex[position] = table.index(of: tokens[position].key)
         }
-        self.keys = keys
+        self.keys = table.keys
         self.keyIndex = keyIndex
     }
 

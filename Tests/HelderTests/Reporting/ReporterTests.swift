@@ -70,6 +70,24 @@ import Testing
         #expect(process.terminationStatus == 0)
     }
 
+    @Test func jsonQuotingEscapesWhatJSONAndJavaScriptNeed() throws {
+        #expect(JSONWriter.quote("") == "\"\"")
+        #expect(JSONWriter.quote("’t Kind… \"OTS\" \\ é") == "\"’t Kind… \\\"OTS\\\" \\\\ é\"")
+        #expect(JSONWriter.quote("a\nb\r\tc\u{1}\u{1F}") == "\"a\\nb\\r\\tc\\u0001\\u001f\"")
+        #expect(JSONWriter.quote("x\u{2028}y\u{2029}z\u{2027}") == "\"x\\u2028y\\u2029z\u{2027}\"")
+        // Whatever the text, the quoted form parses back to it.
+        for text in ["’ … \u{2028}\u{2029}\u{7F}", "\u{0}\u{8}\u{C}", "zo’n \"bericht\"\n\\", "\u{E2}\u{80}"] {
+            let parsed = try JSONSerialization.jsonObject(with: Data(("[" + JSONWriter.quote(text) + "]").utf8)) as? [String]
+            #expect(parsed == [text])
+        }
+        var numbers = JSONBytes()
+        for value in [0, 7, 10, 1_234_567, -42, Int.max, Int.min] {
+            numbers.append(value)
+            numbers.append(" ")
+        }
+        #expect(numbers.string == "0 7 10 1234567 -42 \(Int.max) \(Int.min) ")
+    }
+
     @Test func githubCommandsEscapeTheirFields() {
         let output = GitHubReporter().report(reports(), context: context)
         #expect(output.contains("::warning file=map/brief één.txt,line=3,col=4,title=abbreviation.unexplained::"))
