@@ -70,7 +70,7 @@ public final class CompiledLexicon: Sendable {
                     let keyIndex = Int(document.keyIndex[index])
                     guard keyIndex >= 0 else { continue }
                     let token = tokens[index]
-                    var plan: KeyPlan
+                    let plan: KeyPlan
                     if let cached = plans[keyIndex] {
                         plan = cached
                     } else if let shared = cache.plans[token.key] {
@@ -78,12 +78,14 @@ public final class CompiledLexicon: Sendable {
                         plans[keyIndex] = plan
                     } else {
                         let candidates = keyCandidates(token.key)
+                        let hyphenated = token.key.utf8.contains(UInt8(ascii: "-"))
                         plan = KeyPlan(candidates.filter { entryFilter(patterns[$0.pattern].entry) && !$0.cannotMatch },
-                                       patterns: patterns, program: program)
-                        if token.key.utf8.contains(UInt8(ascii: "-")) { plan.hyphenated(wholeKeyPatterns: candidates.map(\.pattern)) }
+                                       patterns: patterns, program: program,
+                                       wholeKeyPatterns: hyphenated ? candidates.map(\.pattern) : nil)
                         plans[keyIndex] = plan
                         cache.store(plan, for: token.key)
                     }
+                    if plan.isEmpty { continue }
                     let next = plan.needsNextWord
                         ? matcher.skippingPlaceholders(from: index + 1, sentenceEnd: sentence.upperBound).map { matcher.wordIDs(at: $0) } : nil
                     for (_, candidate) in plan.candidates(nextWord: next) {

@@ -1,15 +1,23 @@
 /// The patterns worth trying at one distinct key of a document, in lexicon order. Patterns whose second
 /// slot is a plain word are filed under that word's id: a common first word (`in` starts dozens of
-/// patterns) then only tries the few whose second word actually follows.
-struct KeyPlan {
+/// patterns) then only tries the few whose second word actually follows. A class: a plan is read at
+/// every token with its key, and sharing it costs one reference count instead of one per array.
+final class KeyPlan {
     typealias Candidate = CompiledLexicon.KeyCandidate
 
     /// Tried at every token with this key.
-    private(set) var always: [(order: Int, candidate: Candidate)] = []
+    let always: [(order: Int, candidate: Candidate)]
     /// Second-slot word id → the candidates with that second word (and whether that slot inflects).
-    private(set) var bySecondWord: [Int32: [(order: Int, candidate: Candidate, inflects: Bool)]] = [:]
+    let bySecondWord: [Int32: [(order: Int, candidate: Candidate, inflects: Bool)]]
+    /// For a hyphenated key: the patterns found from the whole key (before filtering). Its parts are
+    /// also matched on their own (`OTS-verlenging`), except for these. Nil for keys without a hyphen.
+    let wholeKeyPatterns: [Int]?
+    /// Nothing to try and nothing to look up: most words.
+    let isEmpty: Bool
 
-    init(_ candidates: [Candidate], patterns: [CompiledPattern], program: PatternProgram) {
+    init(_ candidates: [Candidate], patterns: [CompiledPattern], program: PatternProgram, wholeKeyPatterns: [Int]?) {
+        var always: [(order: Int, candidate: Candidate)] = []
+        var bySecondWord: [Int32: [(order: Int, candidate: Candidate, inflects: Bool)]] = [:]
         for (order, candidate) in candidates.enumerated() {
             let slots = patterns[candidate.pattern].slots
             if !candidate.wholeToken, candidate.firstSlotMatched, slots.count >= 2,
@@ -22,6 +30,10 @@ struct KeyPlan {
                 always.append((order, candidate))
             }
         }
+        self.always = always
+        self.bySecondWord = bySecondWord
+        self.wholeKeyPatterns = wholeKeyPatterns
+        self.isEmpty = always.isEmpty && bySecondWord.isEmpty && wholeKeyPatterns == nil
     }
 
     /// The candidates to try when the next word has these ids, in lexicon order.
@@ -41,12 +53,4 @@ struct KeyPlan {
     }
 
     var needsNextWord: Bool { !bySecondWord.isEmpty }
-
-    /// For a hyphenated key: the patterns found from the whole key (before filtering). Its parts are
-    /// also matched on their own (`OTS-verlenging`), except for these. Nil for keys without a hyphen.
-    private(set) var wholeKeyPatterns: [Int]?
-
-    mutating func hyphenated(wholeKeyPatterns: [Int]) {
-        self.wholeKeyPatterns = wholeKeyPatterns
-    }
 }

@@ -18,20 +18,15 @@ public final class AnalyzedDocument: Sendable {
     /// For each token: the index of its key in `keys`, or -1 when it has no key (punctuation, symbols).
     public let keyIndex: [Int32]
 
-    init(source: SourceText, tokens: [Token], sentences: [Range<Int>], entities: [EntitySpan],
-         sentenceOfToken: [Int], inEntity: [Bool]) {
+    init(source: SourceText, tokens: [Token], keys: [String], keyIndex: [Int32], sentences: [Range<Int>],
+         entities: [EntitySpan], sentenceOfToken: [Int], inEntity: [Bool]) {
         self.source = source
         self.tokens = tokens
         self.sentences = sentences
         self.entities = entities
         self.sentenceOfToken = sentenceOfToken
         self.inEntity = inEntity
-        var table = KeyTable(expectedCount: tokens.count / 4)
-        var keyIndex = [Int32](repeating: -1, count: tokens.count)
-        for position in tokens.indices where !tokens[position].key.isEmpty {
-            keyIndex[position] = table.index(of: tokens[position].key)
-        }
-        self.keys = table.keys
+        self.keys = keys
         self.keyIndex = keyIndex
     }
 
@@ -66,7 +61,7 @@ public struct Analyzer: Sendable {
     }
 
     public func analyze(_ source: SourceText) -> AnalyzedDocument {
-        let tokens = tokenizer.tokenize(source.text)
+        let (tokens, keys, keyIndex) = tokenizer.tokenizeNumberingKeys(source.text)
         let sentences = splitter.split(tokens, in: source.text)
         let entities = recognizer.entities(in: tokens, text: source.text)
         var sentenceOfToken = [Int](repeating: 0, count: tokens.count)
@@ -77,7 +72,7 @@ public struct Analyzer: Sendable {
         for entity in entities {
             for index in entity.tokens { inEntity[index] = true }
         }
-        return AnalyzedDocument(source: source, tokens: tokens, sentences: sentences, entities: entities,
+        return AnalyzedDocument(source: source, tokens: tokens, keys: keys, keyIndex: keyIndex, sentences: sentences, entities: entities,
                                 sentenceOfToken: sentenceOfToken, inEntity: inEntity)
     }
 }

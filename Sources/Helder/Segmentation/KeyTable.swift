@@ -1,11 +1,15 @@
-/// Numbers the distinct keys of a document. A hash table over the keys' UTF-8 bytes (FNV-1a, open
-/// addressing): interning every token's key through `Dictionary<String, _>` cost SipHash per token.
+/// Numbers the distinct keys of a document while it is tokenized. A hash table over the keys' UTF-8
+/// bytes (FNV-1a, open addressing, the bytes kept in one arena): a word seen before gets its key
+/// String back without making a new one, and no token is hashed twice.
 /// Keys that are canonically equal but differ in bytes get two numbers; everything keyed by number
 /// works per key and gives the same answer for both.
 struct KeyTable {
     private(set) var keys: [String] = []
     private var slots: [Int32]
     private var hashes: [UInt32] = []
+    /// The bytes of key `i` are `arena[starts[i]..<starts[i + 1]]`.
+    private var arena: [UInt8] = []
+    private var starts: [Int] = [0]
     private var mask: Int
 
     init(expectedCount: Int) {
@@ -19,17 +23,58 @@ struct KeyTable {
 
     /// The number of `key`, new or known.
     mutating func index(of key: String) -> Int32 {
-        let hash = Self.hash(key)
+        var contiguous = key
+        return contiguous.withUTF8 { bytes in
+            let hash = Self.hash(bytes, lowercasing: false)
+            let (found, slot) = find(bytes, hash: hash, lowercasing: false)
+            if let found { return found }
+            return insert(key, bytes: bytes, hash: hash, slot: slot)
+        }
+    }
+
+    /// The number and key of plain ASCII text lowercased (the key `TextFolding` makes of it), making a
+    /// String only for a key not seen before.
+    mutating func index(ofLowercased bytes: UnsafeBufferPointer<UInt8>) -> (Int32, String) {
+        let hash = Self.hash(bytes, lowercasing: true)
+        let (found, slot) = find(bytes, hash: hash, lowercasing: true)
+        if let found { return (found, keys[Int(found)]) }
+        let key = String(unsafeUninitializedCapacity: bytes.count) { output in
+            for index in bytes.indices { output[index] = Self.lowercased(bytes[index]) }
+            return bytes.count
+        }
+        return key.utf8.withContiguousStorageIfAvailable { folded in
+            (insert(key, bytes: folded, hash: hash, slot: slot), key)
+        } ?? (index(of: key), key)
+    }
+
+    @inline(__always)
+    private static func lowercased(_ byte: UInt8) -> UInt8 { byte >= 65 && byte <= 90 ? byte + 32 : byte }
+
+    private func find(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt32, lowercasing: Bool) -> (Int32?, Int) {
         var slot = Int(hash) & mask
         while true {
             let index = slots[slot]
-            if index < 0 { break }
-            if hashes[Int(index)] == hash && keys[Int(index)] == key { return index }
+            if index < 0 { return (nil, slot) }
+            if hashes[Int(index)] == hash, equals(Int(index), bytes, lowercasing: lowercasing) { return (index, slot) }
             slot = (slot + 1) & mask
         }
+    }
+
+    private func equals(_ index: Int, _ bytes: UnsafeBufferPointer<UInt8>, lowercasing: Bool) -> Bool {
+        let start = starts[index]
+        guard starts[index + 1] - start == bytes.count else { return false }
+        for offset in 0..<bytes.count where arena[start + offset] != (lowercasing ? Self.lowercased(bytes[offset]) : bytes[offset]) {
+            return false
+        }
+        return true
+    }
+
+    private mutating func insert(_ key: String, bytes: UnsafeBufferPointer<UInt8>, hash: UInt32, slot: Int) -> Int32 {
         let new = Int32(keys.count)
         keys.append(key)
         hashes.append(hash)
+        arena.append(contentsOf: bytes)
+        starts.append(arena.count)
         slots[slot] = new
         if keys.count * 2 > slots.count { grow() }
         return new
@@ -45,15 +90,10 @@ struct KeyTable {
         }
     }
 
-    static func hash(_ key: String) -> UInt32 {
+    @inline(__always)
+    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>, lowercasing: Bool) -> UInt32 {
         var hash: UInt32 = 2_166_136_261
-        if let done = key.utf8.withContiguousStorageIfAvailable({ bytes -> UInt32 in
-            for byte in bytes { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
-            return hash
-        }) {
-            return done
-        }
-        for byte in key.utf8 { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
+        for byte in bytes { hash = (hash ^ UInt32(lowercasing ? lowercased(byte) : byte)) &* 16_777_619 }
         return hash
     }
 }

@@ -4,7 +4,6 @@
 public struct SentenceSplitter: Sendable {
     /// Abbreviations that often close a sentence (`… enzovoort.`), so a capital after them starts a new one.
     static let sentenceFinalAbbreviations: Set<String> = ["enz.", "etc.", "e.d.", "e.a.", "e.o.", "o.i.d.", "e.v.", "jl.", "ca.", "z.s.m."]
-    static let terminals: Set<String> = [".", "!", "?", "…", "?!", "!?"]
 
     /// Dotted abbreviations reach the splitter as whole tokens (the tokenizer knows them), so it needs no
     /// list of its own.
@@ -43,13 +42,13 @@ public struct SentenceSplitter: Sendable {
         let candidate = tokens[previous]
         // Most tokens are words that end nothing: decide on bytes before making any string.
         guard candidate.kind == .punctuation || candidate.kind == .abbreviation else { return false }
-        let candidateText = string(candidate, text)
-        if candidate.kind == .punctuation, Self.terminals.contains(candidateText) || candidateText.hasPrefix("..") {
+        if candidate.kind == .punctuation {
+            guard isTerminal(candidate, text) || text[candidate.range].starts(with: [0x2E, 0x2E]) else { return false }
             return opensSentence(token, text)
         }
-        if candidate.kind == .abbreviation, candidateText.hasSuffix("."), token.flags.contains(.spaceBefore) {
-            let lowered = candidateText.lowercased()
+        if text[candidate.end - 1] == UInt8(ascii: "."), token.flags.contains(.spaceBefore) {
             guard token.flags.contains(.capitalized), token.kind == .word else { return false }
+            let lowered = string(candidate, text).lowercased()
             // Known non-final ones, initials (`J.`) and unknown dotted abbreviations before a name stay together.
             return Self.sentenceFinalAbbreviations.contains(lowered)
         }
@@ -86,7 +85,7 @@ public struct SentenceSplitter: Sendable {
         guard index > 0, token.kind == .punctuation, token.flags.contains(.spaceBefore), token.end - token.start == 1,
               text[token.start] == 0x22 || text[token.start] == 0x27 else { return false }
         let before = tokens[index - 1]
-        guard before.kind == .punctuation, Self.terminals.contains(string(before, text)) else { return false }
+        guard before.kind == .punctuation, isTerminal(before, text) else { return false }
         guard index + 1 < tokens.count else { return true }
         let next = tokens[index + 1]
         return next.flags.contains(.paragraphStart) || (next.kind == .punctuation && string(next, text) == "(")
@@ -102,6 +101,16 @@ public struct SentenceSplitter: Sendable {
                 position += length
             }
             return false
+        }
+    }
+
+    /// `.`, `!`, `?`, `…`, `?!` or `!?`: compared on bytes (asked for most punctuation tokens).
+    func isTerminal(_ token: Token, _ text: [UInt8]) -> Bool {
+        switch token.end - token.start {
+        case 1: return text[token.start] == 0x2E || text[token.start] == 0x21 || text[token.start] == 0x3F
+        case 2: return text[token.start] == 0x3F && text[token.start + 1] == 0x21 || text[token.start] == 0x21 && text[token.start + 1] == 0x3F
+        case 3: return text[token.start] == 0xE2 && text[token.start + 1] == 0x80 && text[token.start + 2] == 0xA6
+        default: return false
         }
     }
 
@@ -131,8 +140,8 @@ public struct SentenceSplitter: Sendable {
     /// A short line without final punctuation (a heading, a salutation, an address line) ends there.
     func endsHeadingLine(before index: Int, _ tokens: [Token], _ text: [UInt8]) -> Bool {
         let last = tokens[index - 1]
+        if isTerminal(last, text) { return false }
         let lastText = string(last, text)
-        if Self.terminals.contains(lastText) { return false }
         var lineStart = index - 1
         while lineStart > 0, !tokens[lineStart].flags.contains(.lineStart) { lineStart -= 1 }
         let lineLength = last.end - tokens[lineStart].start

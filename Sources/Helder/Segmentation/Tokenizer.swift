@@ -25,6 +25,17 @@ public struct Tokenizer: Sendable {
 
     /// `keys: false` leaves every key empty (for output that only needs the tokens' places).
     public func tokenize(_ text: [UInt8], keys: Bool = true) -> [Token] {
+        scan(text, keys: keys).tokens
+    }
+
+    /// Tokens with their keys numbered: `keys` holds each distinct key once, `keyIndex` the number of
+    /// every token's key (-1 for none).
+    func tokenizeNumberingKeys(_ text: [UInt8]) -> (tokens: [Token], keys: [String], keyIndex: [Int32]) {
+        let scanner = scan(text, keys: true)
+        return (scanner.tokens, scanner.keyTable.keys, scanner.keyIndex)
+    }
+
+    private func scan(_ text: [UInt8], keys: Bool) -> TokenScanner {
         text.withUnsafeBufferPointer { buffer in
             var scanner = TokenScanner(buffer: buffer, tokenizer: self)
             scanner.makeKeys = keys
@@ -33,7 +44,8 @@ public struct Tokenizer: Sendable {
                 for boundary in ICUWordBreaks.boundaries(in: buffer, range: 0..<buffer.count) { marks[boundary] = true }
                 scanner.icuBoundaries = marks
             }
-            return scanner.run()
+            scanner.run()
+            return scanner
         }
     }
 }
@@ -48,11 +60,16 @@ struct TokenScanner {
     /// The last scanned word has letters of a script without spaces.
     var sawDictionaryScript = false
     var makeKeys = true
+    /// The distinct keys, and per token the number of its key (-1 for none).
+    var keyTable: KeyTable
+    var keyIndex: [Int32] = []
 
     init(buffer: UnsafeBufferPointer<UInt8>, tokenizer: Tokenizer) {
         self.buffer = buffer
         self.tokenizer = tokenizer
         tokens.reserveCapacity(buffer.count / 5)
+        keyIndex.reserveCapacity(buffer.count / 5)
+        keyTable = KeyTable(expectedCount: buffer.count / 25)
     }
 
     var count: Int { buffer.count }
@@ -66,7 +83,7 @@ struct TokenScanner {
 
     func byte(_ position: Int) -> UInt8? { position < count ? buffer[position] : nil }
 
-    mutating func run() -> [Token] {
+    mutating func run() {
         var flags: Token.Flags = [.spaceBefore, .lineStart, .paragraphStart]
         var newlines = 2
         while index < count {
@@ -94,19 +111,18 @@ struct TokenScanner {
             if joined { tokenFlags.insert(.joined) }
             if icuBoundaries == nil && !sawDictionaryScript {
                 // The usual case: one token, no word breaks to look up.
-                tokens.append(makeToken(start: start, end: index, kind: tokenKind, flags: tokenFlags))
+                appendToken(start: start, end: index, kind: tokenKind, flags: tokenFlags)
                 flags = []
                 newlines = 0
                 continue
             }
             for (number, piece) in letterRunPieces(start..<index, kind: tokenKind).enumerated() {
                 let pieceKind = number == 0 ? tokenKind : .word
-                tokens.append(makeToken(start: piece.lowerBound, end: piece.upperBound, kind: pieceKind, flags: number == 0 ? tokenFlags : []))
+                appendToken(start: piece.lowerBound, end: piece.upperBound, kind: pieceKind, flags: number == 0 ? tokenFlags : [])
             }
             flags = []
             newlines = 0
         }
-        return tokens
     }
 
     /// Splits a word where ICU finds a word boundary between two letters (only in scripts without
@@ -368,12 +384,17 @@ struct TokenScanner {
 
     // MARK: Token values
 
-    func makeToken(start: Int, end: Int, kind: TokenKind, flags: Token.Flags) -> Token {
+    mutating func appendToken(start: Int, end: Int, kind: TokenKind, flags: Token.Flags) {
         var flags = flags
         var key = ""
-        if kind == .word || kind == .abbreviation, !flags.contains(.joined),
-           let asciiKey = asciiKey(start: start, end: end, flags: &flags) {
-            return Token(start: start, end: end, kind: kind, key: asciiKey, flags: flags)
+        var number: Int32 = -1
+        defer {
+            tokens.append(Token(start: start, end: end, kind: kind, key: key, flags: flags))
+            keyIndex.append(number)
+        }
+        if kind == .word || kind == .abbreviation, !flags.contains(.joined), isPlainASCII(start: start, end: end, flags: &flags) {
+            if makeKeys { (number, key) = keyTable.index(ofLowercased: UnsafeBufferPointer(rebasing: buffer[start..<end])) }
+            return
         }
         if kind == .word || kind == .abbreviation {
             var letters = 0, uppercase = 0, lowercase = 0
@@ -394,20 +415,22 @@ struct TokenScanner {
                 position += length
             }
             if uppercase >= 2 && lowercase == 0 { flags.insert(.allCaps) }
-            if makeKeys { key = TextFolding.key(buffer, start..<end, joined: flags.contains(.joined)) }
+            if makeKeys {
+                key = TextFolding.key(buffer, start..<end, joined: flags.contains(.joined))
+                if !key.isEmpty { number = keyTable.index(of: key) }
+            }
         }
-        return Token(start: start, end: end, kind: kind, key: key, flags: flags)
     }
 
-    /// The key of a token of plain ASCII (no backquote), with its capital flags, in one pass; nil for
-    /// anything else, which takes the general path.
+    /// Is the token plain ASCII (no backquote)? Sets its capital flags on the way; anything else takes
+    /// the general path.
     @inline(__always)
-    func asciiKey(start: Int, end: Int, flags: inout Token.Flags) -> String? {
+    func isPlainASCII(start: Int, end: Int, flags: inout Token.Flags) -> Bool {
         var uppercase = 0, lowercase = 0
         var firstLetter: UInt8 = 0
         for position in start..<end {
             let byte = buffer[position]
-            if byte >= 0x80 || byte == UInt8(ascii: "`") { return nil }
+            if byte >= 0x80 || byte == UInt8(ascii: "`") { return false }
             if byte >= 65 && byte <= 90 {
                 uppercase += 1
                 if firstLetter == 0 { firstLetter = byte }
@@ -418,6 +441,6 @@ struct TokenScanner {
         }
         if firstLetter >= 65 && firstLetter <= 90 { flags.insert(.capitalized) }
         if uppercase >= 2 && lowercase == 0 { flags.insert(.allCaps) }
-        return makeKeys ? TextFolding.asciiLowercased(buffer, start..<end) : ""
+        return true
     }
 }
