@@ -37,8 +37,7 @@ public struct Tokenizer: Sendable {
 
     private func scan(_ text: [UInt8], keys: Bool) -> TokenScanner {
         text.withUnsafeBufferPointer { buffer in
-            var scanner = TokenScanner(buffer: buffer, tokenizer: self)
-            scanner.makeKeys = keys
+            var scanner = TokenScanner(buffer: buffer, tokenizer: self, makeKeys: keys)
             if path == .icu {
                 var marks = [Bool](repeating: false, count: buffer.count + 1)
                 for boundary in ICUWordBreaks.boundaries(in: buffer, range: 0..<buffer.count) { marks[boundary] = true }
@@ -59,17 +58,18 @@ struct TokenScanner {
     var icuBoundaries: [Bool]?
     /// The last scanned word has letters of a script without spaces.
     var sawDictionaryScript = false
-    var makeKeys = true
+    let makeKeys: Bool
     /// The distinct keys, and per token the number of its key (-1 for none).
     var keyTable: KeyTable
     var keyIndex: [Int32] = []
 
-    init(buffer: UnsafeBufferPointer<UInt8>, tokenizer: Tokenizer) {
+    init(buffer: UnsafeBufferPointer<UInt8>, tokenizer: Tokenizer, makeKeys: Bool = true) {
         self.buffer = buffer
         self.tokenizer = tokenizer
+        self.makeKeys = makeKeys
         tokens.reserveCapacity(buffer.count / 5)
-        keyIndex.reserveCapacity(buffer.count / 5)
-        keyTable = KeyTable(expectedCount: buffer.count / 25)
+        keyIndex.reserveCapacity(makeKeys ? buffer.count / 5 : 0)
+        keyTable = KeyTable(expectedCount: makeKeys ? buffer.count / 25 : 0)
     }
 
     var count: Int { buffer.count }
@@ -390,7 +390,7 @@ struct TokenScanner {
         var number: Int32 = -1
         defer {
             tokens.append(Token(start: start, end: end, kind: kind, key: key, flags: flags))
-            keyIndex.append(number)
+            if makeKeys { keyIndex.append(number) }
         }
         if kind == .word || kind == .abbreviation, !flags.contains(.joined), isPlainASCII(start: start, end: end, flags: &flags) {
             if makeKeys { (number, key) = keyTable.index(ofLowercased: UnsafeBufferPointer(rebasing: buffer[start..<end])) }

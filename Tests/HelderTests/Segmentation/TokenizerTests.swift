@@ -144,6 +144,29 @@ import Testing
         }
     }
 
+    /// Keys are numbered while tokenizing: every token with a key points at that key, each distinct key
+    /// is listed once, and the keys are those a token gets when folded on its own.
+    @Test func keysAreNumberedOncePerDistinctKey() throws {
+        let analyzer = Analyzer(lexicons: Self.lexicons)
+        let extra = "OTS ots Ots ÓTS cliënt CLIËNT Cliënt onder-\ntoezicht ondertoezicht ’s ’S 's-Hertogenbosch"
+        for (name, bytes) in try texts() + [("mixed", Array(extra.utf8))] {
+            let document = analyzer.analyze(SourceText(string: String(decoding: bytes, as: UTF8.self)))
+            #expect(document.keyIndex.count == document.tokens.count, "\(name)")
+            #expect(Set(document.keys.map { Array($0.utf8) }).count == document.keys.count, "\(name)")
+            for (token, number) in zip(document.tokens, document.keyIndex) {
+                if token.key.isEmpty {
+                    #expect(number == -1, "\(name)")
+                } else {
+                    #expect(number >= 0 && document.keys[Int(number)] == token.key, "\(name)")
+                }
+            }
+            let words = document.tokens.filter(\.isWordLike).prefix(300)
+            for token in words where token.flags.isDisjoint(with: .joined) {
+                #expect(token.key == TextFolding.fold(document.text(of: token)), "\(name)")
+            }
+        }
+    }
+
     /// `helder tokenize` segments without making keys; tokens and sentences must not change by it.
     @Test func segmentingWithoutKeysGivesTheSameTokensAndSentences() throws {
         let analyzer = Analyzer(lexicons: Self.lexicons)
