@@ -1,4 +1,4 @@
-// swift-tools-version:6.1
+// swift-tools-version:6.3
 import PackageDescription
 
 // The package-benchmark suite, in its own package so `swift test` and CI never build it.

@@ -62,7 +62,7 @@ public final class CompiledLexicon: Sendable {
         // Words repeat (Zipf), and the candidates of a word depend on its key only: look them up once
         // per distinct key, already filtered by entry.
         var plans = [KeyPlan?](repeating: nil, count: document.keys.count)
-        let words = DocumentWords(keyCount: document.keys.count, cache: cache)
+        let words = DocumentWords(keyHashes: document.keyHashes, cache: cache)
         program.code.withUnsafeBufferPointer { code in
             var matcher = ProgramMatcher(code: code, program: program, document: document, words: words)
             for sentence in document.sentences {
@@ -73,7 +73,7 @@ public final class CompiledLexicon: Sendable {
                     let plan: KeyPlan
                     if let cached = plans[keyIndex] {
                         plan = cached
-                    } else if let shared = cache.plans[token.key] {
+                    } else if let shared = cache.plans[token.key, hash: document.keyHashes[keyIndex]] {
                         plan = shared
                         plans[keyIndex] = plan
                     } else {
@@ -83,7 +83,7 @@ public final class CompiledLexicon: Sendable {
                                        patterns: patterns, program: program,
                                        wholeKeyPatterns: hyphenated ? candidates.map(\.pattern) : nil)
                         plans[keyIndex] = plan
-                        cache.store(plan, for: token.key)
+                        cache.store(plan, for: token.key, hash: document.keyHashes[keyIndex])
                     }
                     if plan.isEmpty { continue }
                     let next = plan.needsNextWord

@@ -4,8 +4,9 @@
 public final class MatchCache {
     /// The rule set the plans were made for (plans depend on which entries are switched on).
     private var owner: ObjectIdentifier?
-    private(set) var plans: [String: KeyPlan] = [:]
-    private(set) var words: [String: (own: Int32, stems: [Int32])] = [:]
+    /// Both keyed by the document's key hashes (`KeyMap`), so a document's keys are not hashed again.
+    private(set) var plans = KeyMap<KeyPlan>()
+    private(set) var words = KeyMap<(own: Int32, stems: [Int32])>()
     /// Past this many words the cache starts over, so an archive full of names and typos cannot make
     /// it grow without bound.
     let limit: Int
@@ -19,17 +20,17 @@ public final class MatchCache {
         let identity = ObjectIdentifier(ruleSet)
         guard owner != identity else { return }
         owner = identity
-        plans = [:]
-        words = [:]
+        plans.removeAll()
+        words.removeAll()
     }
 
-    func store(_ plan: KeyPlan, for key: String) {
-        if plans.count >= limit { plans = [:] }
-        plans[key] = plan
+    func store(_ plan: KeyPlan, for key: String, hash: UInt32) {
+        if plans.count >= limit { plans.removeAll() }
+        plans.set(plan, for: key, hash: hash)
     }
 
-    func store(_ ids: (own: Int32, stems: [Int32]), for key: String) {
-        if words.count >= limit { words = [:] }
-        words[key] = ids
+    func store(_ ids: (own: Int32, stems: [Int32]), for key: String, hash: UInt32) {
+        if words.count >= limit { words.removeAll() }
+        words.set(ids, for: key, hash: hash)
     }
 }

@@ -68,23 +68,25 @@ struct PatternProgram: Sendable {
 struct DocumentWords {
     private var own: [Int32]
     private var stems: [[Int32]]
+    private let keyHashes: [UInt32]
     private let cache: MatchCache
     private static let unknown: Int32 = -2
 
-    init(keyCount: Int, cache: MatchCache) {
-        own = [Int32](repeating: Self.unknown, count: keyCount)
-        stems = [[Int32]](repeating: [], count: keyCount)
+    init(keyHashes: [UInt32], cache: MatchCache) {
+        own = [Int32](repeating: Self.unknown, count: keyHashes.count)
+        stems = [[Int32]](repeating: [], count: keyHashes.count)
+        self.keyHashes = keyHashes
         self.cache = cache
     }
 
     /// The word ids of the key with this index: its own (or -1) and those of its possible stems.
     mutating func ids(_ index: Int, _ key: String, in program: PatternProgram) -> (own: Int32, stems: [Int32]) {
         if own[index] == Self.unknown {
-            if let known = cache.words[key] {
+            if let known = cache.words[key, hash: keyHashes[index]] {
                 (own[index], stems[index]) = known
             } else {
                 (own[index], stems[index]) = program.words(of: key)
-                cache.store((own[index], stems[index]), for: key)
+                cache.store((own[index], stems[index]), for: key, hash: keyHashes[index])
             }
         }
         return (own[index], stems[index])

@@ -30,10 +30,11 @@ struct DirectiveGrammarRule {
 
     /// Every word of the grammar with its roles, built once per rule set: then a document's words need
     /// one lookup each, not one per list.
-    static func roleTable(_ grammar: DirectiveGrammar) -> [String: Roles] {
-        var table: [String: Roles] = ["te": .te]
+    static func roleTable(_ grammar: DirectiveGrammar) -> KeyMap<Roles> {
+        var table = KeyMap<Roles>()
+        table.set(.te, for: "te")
         func add(_ words: Set<String>, _ roles: Roles) {
-            for word in words { table[word, default: []].formUnion(roles) }
+            for word in words { table.set((table[word] ?? []).union(roles), for: word) }
         }
         add(grammar.singularModals, .singularModal)
         add(grammar.pluralModals, .pluralModal)
@@ -64,7 +65,8 @@ struct DirectiveGrammarRule {
 
     func findings(in document: AnalyzedDocument) -> [Finding] {
         let table = rules.directiveRoles
-        let context = Context(document: document, roles: document.keys.map { table[$0] ?? [] },
+        let roles = document.keys.indices.map { table[document.keys[$0], hash: document.keyHashes[$0]] ?? [] }
+        let context = Context(document: document, roles: roles,
                               clauseBreaks: grammar.clauseBreaks.map { Array($0.utf8) })
         var findings: [Finding] = []
         for sentence in document.sentences {

@@ -35,7 +35,7 @@ public final class RuleSet: Sendable {
     /// Per rule: its message split around `{match}`.
     let messageParts: [String: [String]]
     /// The directive grammar's words with their roles.
-    let directiveRoles: [String: DirectiveGrammarRule.Roles]
+    let directiveRoles: KeyMap<DirectiveGrammarRule.Roles>
 
     public init(lexicons: LexiconSet, settings: RuleSettings = RuleSettings()) {
         self.lexicons = lexicons

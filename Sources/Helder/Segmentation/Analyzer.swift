@@ -15,10 +15,12 @@ public final class AnalyzedDocument: Sendable {
     /// The distinct keys of the document's tokens. Words repeat (Zipf), so rules work out what a key means
     /// once per distinct key, in a table indexed like this, and then only read that table per token.
     public let keys: [String]
+    /// The `KeyMap.hash` of each key, for looking keys up in shared tables without hashing them again.
+    let keyHashes: [UInt32]
     /// For each token: the index of its key in `keys`, or -1 when it has no key (punctuation, symbols).
     public let keyIndex: [Int32]
 
-    init(source: SourceText, tokens: [Token], keys: [String], keyIndex: [Int32], sentences: [Range<Int>],
+    init(source: SourceText, tokens: [Token], keys: [String], keyHashes: [UInt32], keyIndex: [Int32], sentences: [Range<Int>],
          entities: [EntitySpan], sentenceOfToken: [Int], inEntity: [Bool]) {
         self.source = source
         self.tokens = tokens
@@ -27,6 +29,7 @@ public final class AnalyzedDocument: Sendable {
         self.sentenceOfToken = sentenceOfToken
         self.inEntity = inEntity
         self.keys = keys
+        self.keyHashes = keyHashes
         self.keyIndex = keyIndex
     }
 
@@ -61,7 +64,7 @@ public struct Analyzer: Sendable {
     }
 
     public func analyze(_ source: SourceText) -> AnalyzedDocument {
-        let (tokens, keys, keyIndex) = tokenizer.tokenizeNumberingKeys(source.text)
+        let (tokens, keys, keyHashes, keyIndex) = tokenizer.tokenizeNumberingKeys(source.text)
         let sentences = splitter.split(tokens, in: source.text)
         let entities = recognizer.entities(in: tokens, text: source.text)
         var sentenceOfToken = [Int](repeating: 0, count: tokens.count)
@@ -72,7 +75,8 @@ public struct Analyzer: Sendable {
         for entity in entities {
             for index in entity.tokens { inEntity[index] = true }
         }
-        return AnalyzedDocument(source: source, tokens: tokens, keys: keys, keyIndex: keyIndex, sentences: sentences, entities: entities,
+        return AnalyzedDocument(source: source, tokens: tokens, keys: keys, keyHashes: keyHashes, keyIndex: keyIndex,
+                                sentences: sentences, entities: entities,
                                 sentenceOfToken: sentenceOfToken, inEntity: inEntity)
     }
 }

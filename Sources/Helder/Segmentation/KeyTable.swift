@@ -6,7 +6,8 @@
 struct KeyTable {
     private(set) var keys: [String] = []
     private var slots: [Int32]
-    private var hashes: [UInt32] = []
+    /// The FNV-1a hash of each key's UTF-8 bytes (`KeyMap.hash`).
+    private(set) var hashes: [UInt32] = []
     /// The bytes of key `i` are `arena[starts[i]..<starts[i + 1]]`.
     private var arena: [UInt8] = []
     private var starts: [Int] = [0]

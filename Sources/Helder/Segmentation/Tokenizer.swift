@@ -28,11 +28,11 @@ public struct Tokenizer: Sendable {
         scan(text, keys: keys).tokens
     }
 
-    /// Tokens with their keys numbered: `keys` holds each distinct key once, `keyIndex` the number of
-    /// every token's key (-1 for none).
-    func tokenizeNumberingKeys(_ text: [UInt8]) -> (tokens: [Token], keys: [String], keyIndex: [Int32]) {
+    /// Tokens with their keys numbered: `keys` holds each distinct key once (with its `KeyMap.hash` in
+    /// `keyHashes`), `keyIndex` the number of every token's key (-1 for none).
+    func tokenizeNumberingKeys(_ text: [UInt8]) -> (tokens: [Token], keys: [String], keyHashes: [UInt32], keyIndex: [Int32]) {
         let scanner = scan(text, keys: true)
-        return (scanner.tokens, scanner.keyTable.keys, scanner.keyIndex)
+        return (scanner.tokens, scanner.keyTable.keys, scanner.keyTable.hashes, scanner.keyIndex)
     }
 
     private func scan(_ text: [UInt8], keys: Bool) -> TokenScanner {

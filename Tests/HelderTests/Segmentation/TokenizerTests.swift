@@ -167,6 +167,22 @@ import Testing
         }
     }
 
+    /// Shared tables are looked up with the hashes the tokenizer gave the document's keys.
+    @Test func keyMapFindsKeysByTheDocumentsHashes() throws {
+        var map = KeyMap<Int>()
+        let words = (0..<500).map { "woord\($0)" } + ["cliënt", "’s", "", "ots"]
+        for (number, word) in words.enumerated() { map.set(number, for: word) }
+        map.set(-1, for: "ots")
+        #expect(map.count == words.count)
+        #expect(map["woord7"] == 7 && map["cliënt"] == 500 && map[""] == 502 && map["ots"] == -1 && map["woord500"] == nil)
+        let document = Analyzer(lexicons: Self.lexicons).analyze(SourceText(string: "De cliënt en de OTS: woord7, woord7."))
+        for (key, hash) in zip(document.keys, document.keyHashes) {
+            #expect(hash == KeyMap<Int>.hash(key))
+            #expect(map[key, hash: hash] == map[key])
+        }
+        #expect(document.keys.contains("woord7") && document.keys.contains("ots"))
+    }
+
     /// `helder tokenize` segments without making keys; tokens and sentences must not change by it.
     @Test func segmentingWithoutKeysGivesTheSameTokensAndSentences() throws {
         let analyzer = Analyzer(lexicons: Self.lexicons)
