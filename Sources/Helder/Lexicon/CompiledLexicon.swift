@@ -34,6 +34,7 @@ public final class CompiledLexicon: Sendable {
             }
         }
         var byFirstWord: [String: [Int]] = [:]
+        byFirstWord.reserveCapacity(patterns.count)
         var prefixStems: [UInt32: [([UInt8], Int)]] = [:]
         var heads = SuffixTrie()
         for (index, pattern) in patterns.enumerated() {

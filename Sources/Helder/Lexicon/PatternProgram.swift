@@ -20,6 +20,9 @@ struct PatternProgram: Sendable {
     private(set) var wordIDs: [String: Int32] = [:]
 
     init(_ patterns: [CompiledPattern]) {
+        wordIDs.reserveCapacity(patterns.count * 2)
+        code.reserveCapacity(patterns.count * 8)
+        start.reserveCapacity(patterns.count)
         for pattern in patterns { add(pattern) }
     }
 

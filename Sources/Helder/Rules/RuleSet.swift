@@ -56,7 +56,11 @@ public final class RuleSet: Sendable {
     }
 
     static func enabled(_ entries: [LexiconEntry], _ settings: RuleSettings) -> [Bool] {
-        entries.map { entry in
+        // Nearly always nothing is switched on or off by name: then the profile alone decides.
+        guard !settings.enabled.isEmpty || !settings.disabled.isEmpty else {
+            return entries.map { $0.profiles.contains(settings.profile) }
+        }
+        return entries.map { entry in
             switchedOn(names: [entry.id, entry.rule, entry.category.rawValue], settings) ?? entry.profiles.contains(settings.profile)
         }
     }

@@ -49,10 +49,15 @@ public struct Analyzer: Sendable {
 
     /// The analyzer with Helder's own abbreviation knowledge from `Lexicons/`.
     public init(lexicons: LexiconSet) {
-        let dotted = lexicons.nonFinalAbbreviations.union(
-            lexicons.entries.filter { $0.category == .abbreviation }.flatMap(\.forms).filter { $0.hasSuffix(".") })
-        let known = Set(lexicons.entries.filter { $0.category == .abbreviation }.flatMap(\.forms))
-        self.init(tokenizer: Tokenizer(dottedAbbreviations: dotted, knownAbbreviations: known.union(lexicons.knownAcronyms)),
+        var dotted = lexicons.nonFinalAbbreviations
+        var known = lexicons.knownAcronyms
+        for entry in lexicons.entries where entry.category == .abbreviation {
+            for form in entry.forms {
+                known.insert(form)
+                if form.utf8.last == UInt8(ascii: ".") { dotted.insert(form) }
+            }
+        }
+        self.init(tokenizer: Tokenizer(dottedAbbreviations: dotted, knownAbbreviations: known),
                   splitter: SentenceSplitter())
     }
 
