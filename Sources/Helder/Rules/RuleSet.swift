@@ -30,8 +30,6 @@ public final class RuleSet: Sendable {
     let abbreviationForms: Set<String>
     /// Per lexicon entry: switched on for these settings (computed once, read per match).
     let enabledEntries: [Bool]
-    /// Per lexicon entry: the suggestion text, built once and shared by all its findings.
-    let suggestions: [String]
     /// Per rule: its message split around `{match}`.
     let messageParts: [String: [String]]
     /// The directive grammar's words with their roles.
@@ -46,13 +44,22 @@ public final class RuleSet: Sendable {
         self.acceptedKeys = Set(settings.accepted.map { TextFolding.fold($0) })
         self.abbreviationForms = Set(lexicons.entries.filter { $0.category == .abbreviation }.flatMap(\.forms))
         self.enabledEntries = Self.enabled(lexicons.entries, settings)
-        self.suggestions = lexicons.entries.map(LexiconRules.suggestion(for:))
         self.messageParts = Self.messageParts(descriptions)
         self.directiveRoles = DirectiveGrammarRule.roleTable(lexicons.grammar)
     }
 
     static func messageParts(_ descriptions: [String: RuleDescription]) -> [String: [String]] {
-        descriptions.mapValues { $0.message.split(separator: "{match}", omittingEmptySubsequences: false).map(String.init) }
+        descriptions.mapValues { description in
+            // A plain search: `split(separator:)` with a string separator goes through the regex engine.
+            var parts: [String] = []
+            var rest = Substring(description.message)
+            while let range = rest.range(of: "{match}") {
+                parts.append(String(rest[..<range.lowerBound]))
+                rest = rest[range.upperBound...]
+            }
+            parts.append(String(rest))
+            return parts
+        }
     }
 
     static func enabled(_ entries: [LexiconEntry], _ settings: RuleSettings) -> [Bool] {
@@ -88,7 +95,6 @@ public final class RuleSet: Sendable {
         self.acceptedKeys = Set(settings.accepted.map { TextFolding.fold($0) })
         self.abbreviationForms = other.abbreviationForms
         self.enabledEntries = Self.enabled(other.lexicons.entries, settings)
-        self.suggestions = other.suggestions
         self.messageParts = other.messageParts
         self.directiveRoles = other.directiveRoles
     }
