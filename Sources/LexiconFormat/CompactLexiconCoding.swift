@@ -57,10 +57,12 @@ public enum CompactLexiconCoding {
     /// each field is a byte range, turned into a String only once.
     static func decode(bytes: UnsafeBufferPointer<UInt8>, entryExamples: Bool = true) -> LexiconSet {
         typealias Span = Range<Int>
-        func split(_ span: Span, _ separator: Character) -> [Span] {
+        func byte(_ separator: Character) -> Int32 { Int32(separator.asciiValue!) }
+        let (sectionByte, recordByte, fieldByte, listByte) = (byte(section), byte(record), byte(field), byte(list))
+        func split(_ span: Span, _ byte: Int32) -> [Span] {
             guard !span.isEmpty, let base = bytes.baseAddress else { return [] }
-            let byte = Int32(separator.asciiValue!)
             var parts: [Span] = []
+            parts.reserveCapacity(16)
             var start = span.lowerBound
             // memchr scans many bytes at a time; a byte loop here was a third of the decoding time.
             while let found = memchr(base + start, byte, span.upperBound - start) {
@@ -72,7 +74,7 @@ public enum CompactLexiconCoding {
             return parts
         }
         func string(_ span: Span) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[span]), as: UTF8.self) }
-        func strings(_ span: Span) -> [String] { split(span, list).map(string) }
+        func strings(_ span: Span) -> [String] { split(span, listByte).map(string) }
         // Entries share a handful of profile lists: build each set once.
         var profileSets: [(Span, Set<Profile>)] = []
         func profiles(_ span: Span) -> Set<Profile> {
@@ -80,15 +82,15 @@ public enum CompactLexiconCoding {
                 && memcmp(bytes.baseAddress! + known.lowerBound, bytes.baseAddress! + span.lowerBound, span.count) == 0 {
                 return set
             }
-            let set = Set(split(span, list).compactMap { Profile(rawValue: string($0)) })
+            let set = Set(split(span, listByte).compactMap { Profile(rawValue: string($0)) })
             profileSets.append((span, set))
             return set
         }
         var set = LexiconSet()
-        let sections = split(0..<bytes.count, section)
+        let sections = split(0..<bytes.count, sectionByte)
         guard sections.count == 5 else { return set }
-        for recordSpan in split(sections[0], record) {
-            let f = split(recordSpan, field)
+        for recordSpan in split(sections[0], recordByte) {
+            let f = split(recordSpan, fieldByte)
             guard f.count == 14, let category = Category(rawValue: string(f[2])),
                   let severity = Severity(rawValue: string(f[3])) else { continue }
             set.entries.append(LexiconEntry(
@@ -99,8 +101,8 @@ public enum CompactLexiconCoding {
                 exact: string(f[10]) == "1", compound: string(f[11]) == "1", expansion: f[12].isEmpty ? nil : string(f[12]),
                 source: string(f[13])))
         }
-        for recordSpan in split(sections[1], record) {
-            let f = split(recordSpan, field)
+        for recordSpan in split(sections[1], recordByte) {
+            let f = split(recordSpan, fieldByte)
             guard f.count == 11, let severity = Severity(rawValue: string(f[3])) else { continue }
             set.rules.append(RuleDescription(
                 id: string(f[0]), category: Category(rawValue: string(f[1])), name: string(f[2]),
@@ -110,7 +112,7 @@ public enum CompactLexiconCoding {
         }
         set.knownAcronyms = Set(strings(sections[2]))
         set.nonFinalAbbreviations = Set(strings(sections[3]))
-        let g = split(sections[4], field).map { Set(strings($0)) }
+        let g = split(sections[4], fieldByte).map { Set(strings($0)) }
         if g.count == 10 {
             set.grammar.singularReaders = g[0]
             set.grammar.pluralReaders = g[1]
