@@ -74,6 +74,34 @@ import Testing
         #expect(location.column == 5)
     }
 
+    /// Line starts are found by memchr when the text has only `\n` line ends and byte by byte otherwise;
+    /// both must agree with a plain count.
+    @Test func lineStartsWithAndWithoutCarriageReturns() {
+        func expected(_ bytes: [UInt8]) -> [Int] {
+            var starts = [0]
+            var index = 0
+            while index < bytes.count {
+                if bytes[index] == 0x0D, index + 1 < bytes.count, bytes[index + 1] == 0x0A { index += 1 }
+                if bytes[index] == 0x0A || bytes[index] == 0x0D { starts.append(index + 1) }
+                index += 1
+            }
+            return starts
+        }
+        for text in ["", "\n", "a", "a\n", "\n\nb\nc", "a\r\nb\rc\n\r\n", "één\ntwee\n\ndrie", "x\r"] {
+            let bytes = Array(text.utf8)
+            #expect(LineIndex(bytes).lineStarts == expected(bytes), "\(text.debugDescription)")
+        }
+    }
+
+    @Test func suppressionCommentsAreFoundAnywhereInTheText() {
+        #expect(Suppressions.mentionsHelder(Array("helder-".utf8)))
+        #expect(Suppressions.mentionsHelder(Array("x hhelder-disable".utf8)))
+        #expect(Suppressions.mentionsHelder(Array((String(repeating: "h", count: 100) + "helder-").utf8)))
+        #expect(!Suppressions.mentionsHelder(Array("helder".utf8)))
+        #expect(!Suppressions.mentionsHelder(Array("Helder-disable hulder- helde-".utf8)))
+        #expect(!Suppressions.mentionsHelder([]))
+    }
+
     /// Property: for random documents mixing Dutch words with multibyte characters, every token's byte
     /// range in the original file holds exactly its text, in UTF-8 and in UTF-16.
     @Test func offsetMapPropertyOnRandomDocuments() throws {
