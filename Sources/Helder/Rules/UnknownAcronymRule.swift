@@ -11,14 +11,24 @@ struct UnknownAcronymRule {
         var capitalLines: [Int: Bool] = [:]
         let tokens = document.tokens
         let text = document.source.text
-        for (index, token) in tokens.enumerated() where token.kind == .word && !document.inEntity[index] {
-            // Nearly every word has at most one capital: an acronym needs two (or a letter outside ASCII).
-            var capitals = 0
-            for byte in text[token.range] {
-                if byte >= 0x80 { capitals = 2; break }
-                if byte >= 65 && byte <= 90 { capitals += 1 }
+        // Nearly every word has at most one capital: an acronym needs two (or a letter outside ASCII).
+        // Counted through pointers, without copying tokens: this loop sees every token of every document.
+        let candidates = text.withUnsafeBufferPointer { bytes in
+            tokens.withUnsafeBufferPointer { tokens in
+                tokens.indices.filter { index in
+                    guard tokens[index].kind == .word else { return false }
+                    var capitals = 0
+                    for position in tokens[index].start..<tokens[index].end {
+                        let byte = bytes[position]
+                        if byte >= 0x80 { return true }
+                        if byte >= 65 && byte <= 90 { capitals += 1 }
+                    }
+                    return capitals >= 2
+                }
             }
-            guard capitals >= 2 else { continue }
+        }
+        for index in candidates where !document.inEntity[index] {
+            let token = tokens[index]
             for part in parts(of: token, document) {
                 let raw = document.source.string(part)
                 guard isAcronymLike(raw), !isKnown(raw) else { continue }

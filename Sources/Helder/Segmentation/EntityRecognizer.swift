@@ -18,12 +18,24 @@ public struct EntityRecognizer: Sendable {
         func value(_ i: Int) -> String { String(decoding: text[tokens[i].start..<tokens[i].end], as: UTF8.self) }
         func isNumber(_ i: Int) -> Bool { i < tokens.count && tokens[i].kind == .number }
         while index < tokens.count {
-            let token = tokens[index]
             // Only numbers, currency signs and words starting with "a" (art., artikel) can start an entity.
-            guard token.kind == .number || token.kind == .symbol || token.key.utf8.first == UInt8(ascii: "a") else {
-                index += 1
-                continue
+            // Decided from the first byte where it is ASCII, before copying the token (most are words).
+            let kind = tokens[index].kind
+            if kind != .number && kind != .symbol {
+                let first = text[tokens[index].start]
+                let startsWithA: Bool
+                if first >= 0x80 {
+                    startsWithA = tokens[index].key.utf8.first == UInt8(ascii: "a")
+                } else {
+                    // Only words have keys; the key of a word starting with an ASCII letter starts with it in lowercase.
+                    startsWithA = tokens[index].isWordLike && first | 0x20 == UInt8(ascii: "a")
+                }
+                guard startsWithA else {
+                    index += 1
+                    continue
+                }
             }
+            let token = tokens[index]
             // Article references: art. 1:263 BW, artikel 7.3 lid 2 Jeugdwet
             if Self.articleWords.contains(token.key), token.key != "lid", token.key != "sub", isNumber(index + 1) {
                 var end = index + 2
