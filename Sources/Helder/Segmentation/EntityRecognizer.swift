@@ -28,7 +28,7 @@ public struct EntityRecognizer: Sendable {
                     startsWithA = tokens[index].key.utf8.first == UInt8(ascii: "a")
                 } else {
                     // Only words have keys; the key of a word starting with an ASCII letter starts with it in lowercase.
-                    startsWithA = tokens[index].isWordLike && first | 0x20 == UInt8(ascii: "a")
+                    startsWithA = (kind == .word || kind == .abbreviation) && first | 0x20 == UInt8(ascii: "a")
                 }
                 guard startsWithA else {
                     index += 1
