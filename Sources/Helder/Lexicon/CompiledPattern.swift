@@ -79,7 +79,7 @@ struct CompiledPattern: Sendable {
             }
             let word = UnsafeBufferPointer(rebasing: bytes[start..<index])
             let raw = String(decoding: word, as: UTF8.self)
-            let key = uppercase == 0 ? raw : String(decoding: word.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }, as: UTF8.self)
+            let key = uppercase == 0 ? raw : TextFolding.asciiLowercased(word, word.indices)
             slots.append(.word(keys: [key], exactCase: [uppercase >= 2 ? raw : nil], inflect: inflect))
         }
         return slots.isEmpty ? nil : slots
@@ -92,7 +92,7 @@ struct CompiledPattern: Sendable {
             if byte >= 65 && byte <= 90 { hasUppercase = true } else if byte < 97 || byte > 122 { return nil }
         }
         guard hasUppercase else { return word }
-        return String(decoding: word.utf8.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }, as: UTF8.self)
+        return TextFolding.fold(word)
     }
 
     static func tokens(of word: String, _ tokenizer: Tokenizer) -> [(raw: String, key: String)] {
