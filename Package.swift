@@ -50,16 +50,27 @@ let package = Package(
             ],
             plugins: ["LexiconPlugin"]
         ),
-        .executableTarget(
-            name: "helder",
+        // The commands, as a library so that tests can compare the quick `check` path with ArgumentParser.
+        .target(
+            name: "HelderCommandLine",
             dependencies: [
                 "Helder",
+                "LexiconFormat",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(
+            name: "helder",
+            dependencies: ["HelderCommandLine"]
+        ),
         .testTarget(
             name: "HelderTests",
-            dependencies: ["Helder", "LexiconFormat"],
+            dependencies: [
+                "Helder",
+                "HelderCommandLine",
+                "LexiconFormat",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
             resources: [.copy("Fixtures")]
         ),
     ]

@@ -2,7 +2,11 @@ import ArgumentParser
 import Foundation
 import Helder
 
-@main
+/// The `helder` executable's entry point (its `main.swift` only calls this).
+public enum HelderCLI {
+    public static func main() { HelderCommand.main() }
+}
+
 struct HelderCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "helder",
@@ -24,7 +28,7 @@ struct HelderCommand: ParsableCommand {
     /// (ArgumentParser would use 64).
     static func main() {
         do {
-            var command = try parseAsRoot()
+            var command: any ParsableCommand = try QuickCheckArguments.parse(Array(CommandLine.arguments.dropFirst())) ?? parseAsRoot()
             try command.run()
         } catch {
             let code = exitCode(for: error)

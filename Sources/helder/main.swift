@@ -1,0 +1,3 @@
+import HelderCommandLine
+
+HelderCLI.main()
