@@ -176,7 +176,7 @@ extension BatchChecker {
             // and a very long "sentence" (a line without punctuation) costs no more than a short one.
             let range = document.sentences[document.sentenceOfToken[low]]
             let window = max(range.lowerBound, low - 15)..<min(range.upperBound, low + 16)
-            sentence = window.map { tokens[$0].key.isEmpty ? document.text(of: tokens[$0]) : tokens[$0].key }.joined(separator: " ")
+            sentence = window.map { document.keyIndex[$0] < 0 ? document.text(of: tokens[$0]) : document.key($0) }.joined(separator: " ")
         }
         return SHA256.hex(finding.rule + "\u{0}" + TextFolding.fold(document.source.string(finding.range)) + "\u{0}" + sentence)
     }

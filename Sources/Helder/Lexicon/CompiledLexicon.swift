@@ -71,20 +71,21 @@ public final class CompiledLexicon: Sendable {
                     let keyIndex = Int(document.keyIndex[index])
                     guard keyIndex >= 0 else { continue }
                     let token = tokens[index]
+                    let key = document.keys[keyIndex]
                     let plan: KeyPlan
                     if let cached = plans[keyIndex] {
                         plan = cached
-                    } else if let shared = cache.plans[token.key, hash: document.keyHashes[keyIndex]] {
+                    } else if let shared = cache.plans[key, hash: document.keyHashes[keyIndex]] {
                         plan = shared
                         plans[keyIndex] = plan
                     } else {
-                        let candidates = keyCandidates(token.key)
-                        let hyphenated = token.key.utf8.contains(UInt8(ascii: "-"))
+                        let candidates = keyCandidates(key)
+                        let hyphenated = key.utf8.contains(UInt8(ascii: "-"))
                         plan = KeyPlan(candidates.filter { entryFilter(patterns[$0.pattern].entry) && !$0.cannotMatch },
                                        patterns: patterns, program: program,
                                        wholeKeyPatterns: hyphenated ? candidates.map(\.pattern) : nil)
                         plans[keyIndex] = plan
-                        cache.store(plan, for: token.key, hash: document.keyHashes[keyIndex])
+                        cache.store(plan, for: key, hash: document.keyHashes[keyIndex])
                     }
                     if plan.isEmpty { continue }
                     let next = plan.needsNextWord

@@ -98,9 +98,10 @@ struct CompiledPattern: Sendable {
     static func tokens(of word: String, _ tokenizer: Tokenizer) -> [(raw: String, key: String)] {
         if let key = asciiLetterKey(word) { return [(word, key)] }
         let bytes = Array(word.utf8)
-        return tokenizer.tokenize(bytes).map { token in
-            (String(decoding: bytes[token.start..<token.end], as: UTF8.self),
-             token.key.isEmpty ? String(decoding: bytes[token.start..<token.end], as: UTF8.self) : token.key)
+        let (tokens, keys) = tokenizer.tokenizeWithKeys(bytes)
+        return tokens.indices.map { index in
+            let raw = String(decoding: bytes[tokens[index].range], as: UTF8.self)
+            return (raw, keys.keyIndex[index] < 0 ? raw : keys[index])
         }
     }
 

@@ -70,14 +70,14 @@ struct ProgramMatcher {
     /// Does the slot at `pc` match the token at `position`? Also returns where the next slot starts.
     private mutating func slot(at pc: Int, matches position: Int) -> (Bool, Int) {
         let token = tokens[position]
+        let index = Int(keyIndex[position])
         if code[pc] == PatternProgram.Opcode.prefix.rawValue {
             let prefix = program.prefixes[Int(code[pc + 1])]
-            let matched = token.key.isEmpty ? text[token.range].starts(with: prefix) : token.key.utf8.starts(with: prefix)
+            let matched = index < 0 ? text[token.range].starts(with: prefix) : keys[index].utf8.starts(with: prefix)
             return (matched, pc + 2)
         }
         let next = pc + 2 + Int(code[pc + 1])
         let inflect = code[pc] == PatternProgram.Opcode.inflectingWord.rawValue
-        let index = Int(keyIndex[position])
         for alternative in code[(pc + 2)..<next] {
             if alternative < 0 {
                 if text[token.range].elementsEqual(program.exactForms[Int(-alternative - 1)]) { return (true, next) }

@@ -14,7 +14,7 @@ public enum TokenJSON {
                     ("length", .int(fileRange.count)),
                     ("text", .string(document.text(of: token))),
                     ("kind", .string(token.kind.rawValue)),
-                    ("key", .string(token.key)),
+                    ("key", .string(document.key(index))),
                 ])
             }
             sentences.append(.object([("tokens", .array(tokens))]))

@@ -142,9 +142,9 @@ struct DirectiveGrammarRule {
 
     /// `je kind`: `je` as a possessive, not as the reader.
     func isPossessive(_ words: [Int], _ position: Int, _ document: AnalyzedDocument) -> Bool {
-        let key = document.tokens[words[position]].key
+        let key = document.key(words[position])
         guard key == "je" || key == "jullie", position + 1 < words.count else { return false }
-        return grammar.possessedNouns.contains(document.tokens[words[position + 1]].key)
+        return grammar.possessedNouns.contains(document.key(words[position + 1]))
     }
 
     /// `Hij moet u bellen`, `De rechter moet u horen`: someone else is the subject before the verb, so
@@ -153,11 +153,12 @@ struct DirectiveGrammarRule {
         guard modal >= 1 else { return false }
         let tokens = document.tokens
         let before = tokens[words[modal - 1]]
-        if Self.otherSubjects.contains(before.key) { return true }
+        let beforeKey = document.key(words[modal - 1])
+        if Self.otherSubjects.contains(beforeKey) { return true }
         if before.flags.contains(.capitalized), modal - 1 > 0 { return true }
         // `De rechter moet u horen`: a person or organisation before the verb is its subject. A thing
         // (`Het formulier moet u terugsturen`) is an object put first, and the reader is the subject.
-        if modal >= 2, Self.determiners.contains(tokens[words[modal - 2]].key), Self.actors.contains(before.key) {
+        if modal >= 2, Self.determiners.contains(document.key(words[modal - 2])), Self.actors.contains(beforeKey) {
             return true
         }
         return false

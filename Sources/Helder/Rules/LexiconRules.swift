@@ -103,7 +103,7 @@ struct LexiconRules {
         // Named by what comes before: `Dat heet een ondertoezichtstelling`, `dat noemen we een …`.
         var back = start - 1
         while back >= 0, start - back <= 3, tokens[back].isWordLike {
-            if ["heet", "heten", "noemen", "noemt", "genoemd", "zogenoemde", "zogenaamde"].contains(tokens[back].key) { return true }
+            if ["heet", "heten", "noemen", "noemt", "genoemd", "zogenoemde", "zogenaamde"].contains(document.key(back)) { return true }
             back -= 1
         }
         // An explaining phrase after optional punctuation and an acronym in brackets:
@@ -119,7 +119,7 @@ struct LexiconRules {
             skipped += 1
         }
         for opener in Self.explanationOpeners where index + opener.count <= tokens.count {
-            if opener.enumerated().allSatisfy({ tokens[index + $0.offset].key == $0.element }) { return true }
+            if opener.enumerated().allSatisfy({ document.key(index + $0.offset) == $0.element }) { return true }
         }
         return false
     }
@@ -133,7 +133,7 @@ struct LexiconRules {
         while index >= sentenceStart, words < 3 {
             let token = document.tokens[index]
             if token.isWordLike {
-                if Self.denials.contains(token.key) { return true }
+                if Self.denials.contains(document.key(index)) { return true }
                 words += 1
             }
             index -= 1

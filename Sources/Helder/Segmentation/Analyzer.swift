@@ -34,6 +34,13 @@ public final class AnalyzedDocument: Sendable {
     }
 
     public func text(of token: Token) -> String { source.string(token.range) }
+
+    /// The key of the token with this index ("" for punctuation and symbols).
+    @inline(__always)
+    public func key(_ token: Int) -> String {
+        let number = keyIndex[token]
+        return number >= 0 ? keys[Int(number)] : ""
+    }
 }
 
 /// Runs tokenizer, sentence splitter and entity recognizer over a source text.
@@ -64,14 +71,14 @@ public struct Analyzer: Sendable {
     /// Tokens and sentences only (what `helder tokenize --format tsv` prints), without keys, entities
     /// and the per-token tables rules need.
     public func segment(_ text: [UInt8]) -> (tokens: [Token], sentences: [Range<Int>]) {
-        let tokens = tokenizer.tokenize(text, keys: false)
+        let tokens = tokenizer.tokenize(text)
         return (tokens, splitter.split(tokens, in: text))
     }
 
     public func analyze(_ source: SourceText) -> AnalyzedDocument {
         let (tokens, keys, keyHashes, keyIndex) = tokenizer.tokenizeNumberingKeys(source.text)
         let sentences = splitter.split(tokens, in: source.text)
-        let entities = recognizer.entities(in: tokens, text: source.text)
+        let entities = recognizer.entities(in: tokens, keys: TokenKeys(keys: keys, keyIndex: keyIndex), text: source.text)
         var sentenceOfToken = [Int](repeating: 0, count: tokens.count)
         for (number, sentence) in sentences.enumerated() {
             for index in sentence { sentenceOfToken[index] = number }

@@ -12,7 +12,7 @@ public struct EntityRecognizer: Sendable {
 
     public init() {}
 
-    public func entities(in tokens: [Token], text: [UInt8]) -> [EntitySpan] {
+    public func entities(in tokens: [Token], keys: TokenKeys, text: [UInt8]) -> [EntitySpan] {
         var spans: [EntitySpan] = []
         var index = 0
         func value(_ i: Int) -> String { String(decoding: text[tokens[i].start..<tokens[i].end], as: UTF8.self) }
@@ -25,7 +25,7 @@ public struct EntityRecognizer: Sendable {
                 let first = text[tokens[index].start]
                 let startsWithA: Bool
                 if first >= 0x80 {
-                    startsWithA = tokens[index].key.utf8.first == UInt8(ascii: "a")
+                    startsWithA = keys[index].utf8.first == UInt8(ascii: "a")
                 } else {
                     // Only words have keys; the key of a word starting with an ASCII letter starts with it in lowercase.
                     startsWithA = (kind == .word || kind == .abbreviation) && first | 0x20 == UInt8(ascii: "a")
@@ -37,12 +37,13 @@ public struct EntityRecognizer: Sendable {
             }
             let token = tokens[index]
             // Article references: art. 1:263 BW, artikel 7.3 lid 2 Jeugdwet
-            if Self.articleWords.contains(token.key), token.key != "lid", token.key != "sub", isNumber(index + 1) {
+            let key = keys[index]
+            if Self.articleWords.contains(key), key != "lid", key != "sub", isNumber(index + 1) {
                 var end = index + 2
                 while end < tokens.count {
-                    if Self.articleWords.contains(tokens[end].key) || isNumber(end) || Self.lawCodes.contains(value(end)) {
+                    if Self.articleWords.contains(keys[end]) || isNumber(end) || Self.lawCodes.contains(value(end)) {
                         end += 1
-                    } else if tokens[end].kind == .word, tokens[end].key.count <= 2, isNumber(end + 1) {
+                    } else if tokens[end].kind == .word, keys[end].count <= 2, isNumber(end + 1) {
                         end += 1
                     } else {
                         break
@@ -70,7 +71,7 @@ public struct EntityRecognizer: Sendable {
                     continue
                 }
                 // Dates: 12 maart 2026
-                if index + 1 < tokens.count, Self.months.contains(tokens[index + 1].key) {
+                if index + 1 < tokens.count, Self.months.contains(keys[index + 1]) {
                     let end = isNumber(index + 2) ? index + 3 : index + 2
                     spans.append(EntitySpan(kind: .date, tokens: index..<end))
                     index = end
@@ -83,13 +84,13 @@ public struct EntityRecognizer: Sendable {
                     index = end
                     continue
                 }
-                if index + 1 < tokens.count, tokens[index + 1].key == "euro" {
+                if index + 1 < tokens.count, keys[index + 1] == "euro" {
                     spans.append(EntitySpan(kind: .amount, tokens: index..<index + 2))
                     index += 2
                     continue
                 }
-                if index + 1 < tokens.count, tokens[index + 1].key == "uur" || text.contains(":") {
-                    let end = tokens[index + 1 < tokens.count ? index + 1 : index].key == "uur" ? index + 2 : index + 1
+                if index + 1 < tokens.count, keys[index + 1] == "uur" || text.contains(":") {
+                    let end = keys[index + 1 < tokens.count ? index + 1 : index] == "uur" ? index + 2 : index + 1
                     spans.append(EntitySpan(kind: .time, tokens: index..<end))
                     index = end
                     continue

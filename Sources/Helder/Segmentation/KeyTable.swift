@@ -29,16 +29,16 @@ struct KeyTable {
         }
     }
 
-    /// The number and key of plain ASCII text lowercased (the key `TextFolding` makes of it), making a
-    /// String only for a key not seen before.
-    mutating func index(ofLowercased bytes: UnsafeBufferPointer<UInt8>) -> (Int32, String) {
+    /// The number of plain ASCII text lowercased (the key `TextFolding` makes of it), making a String
+    /// only for a key not seen before.
+    mutating func index(ofLowercased bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
         let hash = HashSlots.hash(bytes, lowercasing: true)
         let (found, slot) = slots.find(hash) { equals($0, bytes, lowercasing: true) }
-        if let found { return (Int32(found), keys[found]) }
+        if let found { return Int32(found) }
         let key = TextFolding.asciiLowercased(bytes, bytes.indices)
         return key.utf8.withContiguousStorageIfAvailable { folded in
-            (insert(key, bytes: folded, hash: hash, slot: slot), key)
-        } ?? (index(of: key), key)
+            insert(key, bytes: folded, hash: hash, slot: slot)
+        } ?? index(of: key)
     }
 
     @inline(__always)

@@ -4,14 +4,12 @@ public enum TokenKind: String, Sendable, Codable, CaseIterable {
 }
 
 /// One token: a span of the analyzed text that never contains whitespace (except a word joined over a
-/// line-end hyphen, `ondertoezicht-\nstelling`).
+/// line-end hyphen, `ondertoezicht-\nstelling`). Plain data, no references: tokens are copied at every
+/// step of every rule. A word's matching key lives in the document's key table (`TokenKeys`).
 public struct Token: Sendable, Hashable {
     public var start: Int
     public var end: Int
     public var kind: TokenKind
-    /// The matching key: case-folded, accents removed, typographic apostrophes as ', soft hyphens and
-    /// zero-width characters removed, a line-end hyphen joined. Empty for punctuation and symbols.
-    public var key: String
     /// Layout around the token, for the sentence splitter and rules.
     public var flags: Flags
 
@@ -32,16 +30,37 @@ public struct Token: Sendable, Hashable {
         public static let joined = Flags(rawValue: 1 << 5)
     }
 
-    public init(start: Int, end: Int, kind: TokenKind, key: String, flags: Flags) {
+    public init(start: Int, end: Int, kind: TokenKind, flags: Flags) {
         self.start = start
         self.end = end
         self.kind = kind
-        self.key = key
         self.flags = flags
     }
 
     public var range: Range<Int> { start..<end }
     public var isWordLike: Bool { kind == .word || kind == .abbreviation }
+}
+
+/// The matching keys of a document's tokens: case-folded, accents removed, typographic apostrophes as ',
+/// soft hyphens and zero-width characters removed, a line-end hyphen joined; empty for punctuation and
+/// symbols. Each distinct key is stored once and tokens refer to it by number.
+public struct TokenKeys: Sendable {
+    /// The distinct keys.
+    public let keys: [String]
+    /// For each token: the index of its key in `keys`, or -1 when it has no key.
+    public let keyIndex: [Int32]
+
+    public init(keys: [String], keyIndex: [Int32]) {
+        self.keys = keys
+        self.keyIndex = keyIndex
+    }
+
+    /// The key of the token with this index ("" for none).
+    @inline(__always)
+    public subscript(token: Int) -> String {
+        let number = keyIndex[token]
+        return number >= 0 ? keys[Int(number)] : ""
+    }
 }
 
 /// A multi-token unit rules should treat as one thing and never flag: a date, an amount, a phone number,

@@ -23,9 +23,15 @@ public struct Tokenizer: Sendable {
         self.path = path
     }
 
-    /// `keys: false` leaves every key empty (for output that only needs the tokens' places).
-    public func tokenize(_ text: [UInt8], keys: Bool = true) -> [Token] {
-        scan(text, keys: keys).tokens
+    /// The tokens alone (for output that only needs their places): no keys are made.
+    public func tokenize(_ text: [UInt8]) -> [Token] {
+        scan(text, keys: false).tokens
+    }
+
+    /// The tokens with their keys.
+    public func tokenizeWithKeys(_ text: [UInt8]) -> (tokens: [Token], keys: TokenKeys) {
+        let scanner = scan(text, keys: true)
+        return (scanner.tokens, TokenKeys(keys: scanner.keyTable.keys, keyIndex: scanner.keyIndex))
     }
 
     /// Tokens with their keys numbered: `keys` holds each distinct key once (with its `KeyMap.hash` in
@@ -386,14 +392,13 @@ struct TokenScanner {
 
     mutating func appendToken(start: Int, end: Int, kind: TokenKind, flags: Token.Flags) {
         var flags = flags
-        var key = ""
         var number: Int32 = -1
         defer {
-            tokens.append(Token(start: start, end: end, kind: kind, key: key, flags: flags))
+            tokens.append(Token(start: start, end: end, kind: kind, flags: flags))
             if makeKeys { keyIndex.append(number) }
         }
         if kind == .word || kind == .abbreviation, !flags.contains(.joined), isPlainASCII(start: start, end: end, flags: &flags) {
-            if makeKeys { (number, key) = keyTable.index(ofLowercased: UnsafeBufferPointer(rebasing: buffer[start..<end])) }
+            if makeKeys { number = keyTable.index(ofLowercased: UnsafeBufferPointer(rebasing: buffer[start..<end])) }
             return
         }
         if kind == .word || kind == .abbreviation {
@@ -416,7 +421,7 @@ struct TokenScanner {
             }
             if uppercase >= 2 && lowercase == 0 { flags.insert(.allCaps) }
             if makeKeys {
-                key = TextFolding.key(buffer, start..<end, joined: flags.contains(.joined))
+                let key = TextFolding.key(buffer, start..<end, joined: flags.contains(.joined))
                 if !key.isEmpty { number = keyTable.index(of: key) }
             }
         }
