@@ -431,18 +431,22 @@ struct TokenScanner {
     /// the general path.
     @inline(__always)
     func isPlainASCII(start: Int, end: Int, flags: inout Token.Flags) -> Bool {
+        // Every byte of every word passes here: unchecked arithmetic keeps the loop to a few instructions.
+        guard let base = buffer.baseAddress else { return true }
         var uppercase = 0, lowercase = 0
         var firstLetter: UInt8 = 0
-        for position in start..<end {
-            let byte = buffer[position]
+        var position = start
+        while position < end {
+            let byte = base[position]
             if byte >= 0x80 || byte == UInt8(ascii: "`") { return false }
-            if byte >= 65 && byte <= 90 {
-                uppercase += 1
+            if byte &- 65 < 26 {
+                uppercase &+= 1
                 if firstLetter == 0 { firstLetter = byte }
-            } else if byte >= 97 && byte <= 122 {
-                lowercase += 1
+            } else if byte &- 97 < 26 {
+                lowercase &+= 1
                 if firstLetter == 0 { firstLetter = byte }
             }
+            position &+= 1
         }
         if firstLetter >= 65 && firstLetter <= 90 { flags.insert(.capitalized) }
         if uppercase >= 2 && lowercase == 0 { flags.insert(.allCaps) }
