@@ -13,7 +13,7 @@ public final class CompiledLexicon: Sendable {
     public let entries: [LexiconEntry]
     let patterns: [CompiledPattern]
     /// Folded first word → patterns that start with it.
-    let byFirstWord: [String: [Int]]
+    let byFirstWord: KeyMap<[Int]>
     /// Patterns whose first slot is a prefix (`manipul*`), with that prefix as UTF-8, filed under the
     /// prefix's first three bytes (a prefix has at least three letters).
     let prefixStems: [UInt32: [([UInt8], Int)]]
@@ -33,8 +33,7 @@ public final class CompiledLexicon: Sendable {
                 }
             }
         }
-        var byFirstWord: [String: [Int]] = [:]
-        byFirstWord.reserveCapacity(patterns.count)
+        var byFirstWord = KeyMap<[Int]>(minimumCapacity: patterns.count)
         var prefixStems: [UInt32: [([UInt8], Int)]] = [:]
         var heads = SuffixTrie()
         for (index, pattern) in patterns.enumerated() {
@@ -43,7 +42,7 @@ public final class CompiledLexicon: Sendable {
             }
             let keys = pattern.firstKeys
             for (number, key) in keys.enumerated() where !keys[..<number].contains(key) {
-                byFirstWord[key, default: []].append(index)
+                byFirstWord.update(key, initial: []) { $0.append(index) }
             }
             for key in pattern.compoundKeys { heads.insert(key, value: index) }
         }

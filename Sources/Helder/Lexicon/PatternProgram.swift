@@ -16,11 +16,14 @@ struct PatternProgram: Sendable {
     private(set) var start: [Int32] = []
     private(set) var exactForms: [[UInt8]] = []
     private(set) var prefixes: [[UInt8]] = []
-    /// Every folded word that occurs in a word slot, numbered.
-    private(set) var wordIDs: [String: Int32] = [:]
+    /// Every folded word that occurs in a word slot, numbered (hashed like document keys, so a
+    /// document's key is looked up with the hash it already has).
+    private(set) var wordIDs = KeyMap<Int32>()
+    /// The UTF-8 bytes of each numbered word.
+    private(set) var wordBytes: [[UInt8]] = []
 
     init(_ patterns: [CompiledPattern]) {
-        wordIDs.reserveCapacity(patterns.count * 2)
+        wordIDs = KeyMap(minimumCapacity: patterns.count * 2)
         code.reserveCapacity(patterns.count * 8)
         start.reserveCapacity(patterns.count)
         for pattern in patterns { add(pattern) }
@@ -56,13 +59,15 @@ struct PatternProgram: Sendable {
     private mutating func id(for key: String) -> Int32 {
         if let id = wordIDs[key] { return id }
         let id = Int32(wordIDs.count)
-        wordIDs[key] = id
+        wordIDs.set(id, for: key)
+        wordBytes.append(Array(key.utf8))
         return id
     }
 
-    /// The word ids a key stands for: its own (or -1) and those of the stems it may inflect.
-    func words(of key: String) -> (own: Int32, stems: [Int32]) {
-        (wordIDs[key] ?? -1, CompiledPattern.stems(of: key).compactMap { wordIDs[$0] })
+    /// The word ids a key stands for: its own (or -1) and those of the stems it may inflect. `hash` is
+    /// the key's `KeyMap.hash` when the caller has it.
+    func words(of key: String, hash: UInt32? = nil) -> (own: Int32, stems: [Int32]) {
+        (wordIDs[key, hash: hash ?? KeyMap<Int32>.hash(key)] ?? -1, CompiledPattern.stems(of: key).compactMap { wordIDs[$0] })
     }
 }
 
@@ -84,20 +89,23 @@ struct DocumentWords {
 
     /// The word ids of the key with this index: its own (or -1) and those of its possible stems.
     mutating func ids(_ index: Int, _ key: String, in program: PatternProgram) -> (own: Int32, stems: [Int32]) {
-        if own[index] == Self.unknown {
-            if let known = cache.words[key, hash: keyHashes[index]] {
-                (own[index], stems[index]) = known
-            } else {
-                (own[index], stems[index]) = program.words(of: key)
-                cache.store((own[index], stems[index]), for: key, hash: keyHashes[index])
-            }
-        }
+        if own[index] == Self.unknown { lookUp(index, key, in: program) }
         return (own[index], stems[index])
     }
 
-    /// Does the key with this index match word `id`, as written or (when `inflect`) inflected?
+    private mutating func lookUp(_ index: Int, _ key: String, in program: PatternProgram) {
+        if let known = cache.words[key, hash: keyHashes[index]] {
+            (own[index], stems[index]) = known
+        } else {
+            (own[index], stems[index]) = program.words(of: key, hash: keyHashes[index])
+            cache.store((own[index], stems[index]), for: key, hash: keyHashes[index])
+        }
+    }
+
+    /// Does the key with this index match word `id`, as written or (when `inflect`) inflected? Read in
+    /// place: asked for every slot tried.
     mutating func key(_ index: Int, _ key: String, matches id: Int32, inflect: Bool, in program: PatternProgram) -> Bool {
-        let (own, stems) = ids(index, key, in: program)
-        return own == id || (inflect && stems.contains(id))
+        if own[index] == Self.unknown { lookUp(index, key, in: program) }
+        return own[index] == id || (inflect && stems[index].contains(id))
     }
 }

@@ -84,9 +84,15 @@ struct ProgramMatcher {
             } else if index >= 0 {
                 if words.key(index, keys[index], matches: alternative, inflect: inflect, in: program) { return (true, next) }
             } else {
-                // A token without a key (punctuation inside a form): its text is the key.
-                let (own, stems) = program.words(of: String(decoding: text[token.range], as: UTF8.self))
-                if own == alternative || (inflect && stems.contains(alternative)) { return (true, next) }
+                // A token without a key (punctuation inside a form): its text is the key. Compared on
+                // bytes; only a text that may be inflected (five bytes or more, ending like an
+                // inflection) is looked up by its stems.
+                let bytes = text[token.range]
+                if bytes.elementsEqual(program.wordBytes[Int(alternative)]) { return (true, next) }
+                if inflect, bytes.count >= 5, CompiledPattern.inflectionEnds.contains(text[token.end - 1]),
+                   program.words(of: String(decoding: bytes, as: UTF8.self)).stems.contains(alternative) {
+                    return (true, next)
+                }
             }
         }
         return (false, next)

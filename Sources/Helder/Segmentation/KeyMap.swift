@@ -37,6 +37,21 @@ struct KeyMap<Value> {
 
     mutating func set(_ value: Value, for key: String) { set(value, for: key, hash: Self.hash(key)) }
 
+    /// Changes the key's value in place, starting from `initial` for a new key.
+    mutating func update(_ key: String, initial: Value, _ change: (inout Value) -> Void) {
+        let hash = Self.hash(key)
+        let (found, slot) = slots.find(hash) { keys[$0] == key }
+        if let found {
+            change(&values[found])
+            return
+        }
+        var value = initial
+        change(&value)
+        keys.append(key)
+        values.append(value)
+        slots.insert(hash, at: slot)
+    }
+
     mutating func removeAll() {
         self = KeyMap()
     }

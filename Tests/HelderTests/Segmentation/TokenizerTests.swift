@@ -173,6 +173,10 @@ import Testing
         map.set(-1, for: "ots")
         #expect(map.count == words.count)
         #expect(map["woord7"] == 7 && map["cliënt"] == 500 && map[""] == 502 && map["ots"] == -1 && map["woord500"] == nil)
+        var updated = map
+        updated.update("woord7", initial: 0) { $0 += 100 }
+        updated.update("nieuw", initial: 5) { $0 += 1 }
+        #expect(updated["woord7"] == 107 && updated["nieuw"] == 6 && updated.count == words.count + 1 && map["woord7"] == 7)
         let document = Analyzer(lexicons: Self.lexicons).analyze(SourceText(string: "De cliënt en de OTS: woord7, woord7."))
         for (key, hash) in zip(document.keys, document.keyHashes) {
             #expect(hash == KeyMap<Int>.hash(key))
