@@ -36,15 +36,22 @@ enum Characters {
         // Superscript digits belong to their word: `km²`, `m³`.
         case 0xB2, 0xB3, 0xB9: return .digit
         case 0xFFFD: return .letter
-        default:
-            guard let scalar = Unicode.Scalar(value) else { return .other }
-            let properties = scalar.properties
-            if properties.isAlphabetic { return .letter }
-            switch properties.generalCategory {
-            case .nonspacingMark, .spacingMark, .enclosingMark: return .letter
-            case .decimalNumber: return .digit
-            default: return .other
-            }
+        default: return classifyByProperties(value)
+        }
+    }
+
+    /// Kept out of line: the stdlib's Unicode property types have no fixed size outside the stdlib, so
+    /// every function they were inlined into would size its stack frame at run time on every call, fast
+    /// path or not (about 60 instructions per token).
+    @inline(never)
+    static func classifyByProperties(_ value: UInt32) -> CharacterClass {
+        guard let scalar = Unicode.Scalar(value) else { return .other }
+        let properties = scalar.properties
+        if properties.isAlphabetic { return .letter }
+        switch properties.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark: return .letter
+        case .decimalNumber: return .digit
+        default: return .other
         }
     }
 
@@ -62,14 +69,26 @@ enum Characters {
         }
     }
 
+    @inline(__always)
     static func isUppercase(_ value: UInt32) -> Bool {
         if value < 0x80 { return value >= 65 && value <= 90 }
-        return Unicode.Scalar(value)?.properties.isUppercase ?? false
+        return isUppercaseByProperties(value)
     }
 
+    @inline(__always)
     static func isLowercase(_ value: UInt32) -> Bool {
         if value < 0x80 { return value >= 97 && value <= 122 }
-        return Unicode.Scalar(value)?.properties.isLowercase ?? false
+        return isLowercaseByProperties(value)
+    }
+
+    @inline(never)
+    static func isUppercaseByProperties(_ value: UInt32) -> Bool {
+        Unicode.Scalar(value)?.properties.isUppercase ?? false
+    }
+
+    @inline(never)
+    static func isLowercaseByProperties(_ value: UInt32) -> Bool {
+        Unicode.Scalar(value)?.properties.isLowercase ?? false
     }
 
     /// Top-level domains that make `word.tld` a web address rather than two words.

@@ -202,12 +202,17 @@ struct TokenScanner {
         switch value {
         case 0x25, 0x26, 0x40, 0x23, 0x2B, 0x3D, 0x3C, 0x3E, 0x7C, 0x7E, 0x5E, 0x24, 0xA7, 0xB0: return true
         case 0..<0x80: return false
-        default:
-            guard let scalar = Unicode.Scalar(value) else { return false }
-            switch scalar.properties.generalCategory {
-            case .currencySymbol, .mathSymbol, .modifierSymbol, .otherSymbol: return true
-            default: return false
-            }
+        default: return isSymbolByProperties(value)
+        }
+    }
+
+    /// Out of line for the reason given at `Characters.classifyByProperties`.
+    @inline(never)
+    static func isSymbolByProperties(_ value: UInt32) -> Bool {
+        guard let scalar = Unicode.Scalar(value) else { return false }
+        switch scalar.properties.generalCategory {
+        case .currencySymbol, .mathSymbol, .modifierSymbol, .otherSymbol: return true
+        default: return false
         }
     }
 
