@@ -16,12 +16,14 @@ struct UnknownAcronymRule {
         let candidates = text.withUnsafeBufferPointer { bytes in
             tokens.withUnsafeBufferPointer { tokens in
                 tokens.indices.filter { index in
-                    guard tokens[index].kind == .word else { return false }
+                    guard tokens[index].kind == .word, let base = bytes.baseAddress else { return false }
                     var capitals = 0
-                    for position in tokens[index].start..<tokens[index].end {
-                        let byte = bytes[position]
+                    var position = tokens[index].start
+                    while position < tokens[index].end {
+                        let byte = base[position]
                         if byte >= 0x80 { return true }
-                        if byte >= 65 && byte <= 90 { capitals += 1 }
+                        if byte &- 65 < 26 { capitals &+= 1 }
+                        position &+= 1
                     }
                     return capitals >= 2
                 }

@@ -89,7 +89,7 @@ public struct EntityRecognizer: Sendable {
                     index += 2
                     continue
                 }
-                if index + 1 < tokens.count, keys[index + 1] == "uur" || text.contains(":") {
+                if index + 1 < tokens.count, keys[index + 1] == "uur" || text.utf8.contains(UInt8(ascii: ":")) {
                     let end = keys[index + 1 < tokens.count ? index + 1 : index] == "uur" ? index + 2 : index + 1
                     spans.append(EntitySpan(kind: .time, tokens: index..<end))
                     index = end

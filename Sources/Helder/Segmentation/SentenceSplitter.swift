@@ -73,9 +73,6 @@ public struct SentenceSplitter: Sendable {
         }
     }
 
-    static let closers = ["\"", "'", "”", "’", "»", ")", "]", "''"].map { Array($0.utf8) }
-    /// Closing marks that never open a sentence, so they close the one before even after a space.
-    static let unambiguousClosers = ["”", "»", "''", ")", "]"].map { Array($0.utf8) }
 
     /// Asked for nearly every token: compared on bytes, without making strings.
     /// `… misleiden. "` at the end of a paragraph or before a bracket: a straight quote after a sentence
@@ -114,12 +111,27 @@ public struct SentenceSplitter: Sendable {
         }
     }
 
+    /// `"`, `'`, `”`, `’`, `»`, `)`, `]` or `''`: compared on bytes (asked for most punctuation tokens).
     func isCloser(_ token: Token, _ text: [UInt8]) -> Bool {
-        token.kind == .punctuation && Self.closers.contains { text[token.range].elementsEqual($0) }
+        guard token.kind == .punctuation else { return false }
+        let first = text[token.start]
+        switch token.end - token.start {
+        case 1: return first == 0x22 || first == 0x27 || first == 0x29 || first == 0x5D
+        case 2: return first == 0x27 && text[token.start + 1] == 0x27 || first == 0xC2 && text[token.start + 1] == 0xBB
+        case 3: return first == 0xE2 && text[token.start + 1] == 0x80 && (text[token.start + 2] == 0x9D || text[token.start + 2] == 0x99)
+        default: return false
+        }
     }
 
+    /// Closing marks that never open a sentence, so they close the one before even after a space: `”`,
+    /// `»`, `''`, `)` and `]`.
     func isUnambiguousCloser(_ token: Token, _ text: [UInt8]) -> Bool {
-        token.kind == .punctuation && Self.unambiguousClosers.contains { text[token.range].elementsEqual($0) }
+        guard isCloser(token, text) else { return false }
+        switch token.end - token.start {
+        case 1: return text[token.start] == 0x29 || text[token.start] == 0x5D
+        case 3: return text[token.start + 2] == 0x9D
+        default: return true
+        }
     }
 
     /// `-`, `•`, `*`, `1.`, `2)`, `a)` at the start of a line.

@@ -105,6 +105,18 @@ import Testing
         #expect(sentences("\" Dat is onzin. \" (krant, 2005)") == ["\" Dat is onzin. \"", "(krant, 2005)"])
         #expect(sentences("Hij zei het. \" Kom maar, \" zei ze.") == ["Hij zei het.", "\" Kom maar, \" zei ze."])
     }
+
+    /// Every closing mark, glued to the end of a sentence, stays with it; the ones that never open a
+    /// sentence (`”`, `»`, `''`, `)`, `]`) close it even after a space.
+    @Test func everyClosingMarkStaysWithItsSentence() {
+        for mark in ["\"", "'", "”", "’", "»", ")", "]", "''"] {
+            #expect(sentences("Hij komt.\(mark) Toen ging hij.") == ["Hij komt.\(mark)", "Toen ging hij."], "\(mark)")
+        }
+        for mark in ["”", "»", "''", ")", "]"] {
+            #expect(sentences("Hij komt. \(mark) Toen ging hij.") == ["Hij komt. \(mark)", "Toen ging hij."], "\(mark)")
+        }
+        #expect(sentences("Hij komt. \" Toen ging hij.") == ["Hij komt.", "\" Toen ging hij."])
+    }
 }
 
 /// The fast path and the ICU path must give the same tokens on every corpus document and on the UD
