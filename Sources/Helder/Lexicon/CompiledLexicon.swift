@@ -80,9 +80,9 @@ public final class CompiledLexicon: Sendable {
                     } else {
                         let candidates = keyCandidates(key)
                         let hyphenated = key.utf8.contains(UInt8(ascii: "-"))
-                        plan = KeyPlan(candidates.filter { entryFilter(patterns[$0.pattern].entry) && !$0.cannotMatch },
-                                       patterns: patterns, program: program,
-                                       wholeKeyPatterns: hyphenated ? candidates.map(\.pattern) : nil)
+                        let tried = candidates.filter { entryFilter(patterns[$0.pattern].entry) && !$0.cannotMatch }
+                        plan = tried.isEmpty && !hyphenated ? KeyPlan.empty
+                            : KeyPlan(tried, patterns: patterns, program: program, wholeKeyPatterns: hyphenated ? candidates.map(\.pattern) : nil)
                         plans[keyIndex] = plan
                         cache.store(plan, for: key, hash: document.keyHashes[keyIndex])
                     }
@@ -144,8 +144,9 @@ public final class CompiledLexicon: Sendable {
         if let head = Self.head(key.utf8) {
             for (stem, pattern) in prefixStems[head] ?? [] where key.utf8.starts(with: stem) { emit(pattern, whole: false) }
         }
-        for candidate in [key] + stems {
-            compoundHeads.matches(in: candidate, minimumPrefix: 3) { emit($0, whole: true) }
+        compoundHeads.matches(in: key, minimumPrefix: 3) { emit($0, whole: true) }
+        for stem in stems {
+            compoundHeads.matches(in: stem, minimumPrefix: 3) { emit($0, whole: true) }
         }
         for index in result.indices where !result[index].wholeToken {
             switch patterns[result[index].pattern].slots.first {

@@ -149,17 +149,22 @@ struct CompiledPattern: Sendable {
     static func stems(of key: String) -> [String] {
         let bytes = key.utf8
         guard let last = bytes.last, inflectionEnds.contains(last), bytes.count >= 5 else { return [] }
-        let array = Array(bytes)
-        var stems: [String] = []
-        for (index, suffix) in inflectionBytes.enumerated() where array.count - suffix.count >= 4 {
-            guard array[(array.count - suffix.count)...].elementsEqual(suffix) else { continue }
-            let stemEnd = array.count - suffix.count
-            stems.append(String(decoding: array[..<stemEnd], as: UTF8.self))
-            if doubledInflections.contains(inflections[index]), stemEnd >= 5,
-               array[stemEnd - 1] == array[stemEnd - 2], !vowels.contains(array[stemEnd - 1]) {
-                stems.append(String(decoding: array[..<(stemEnd - 1)], as: UTF8.self))
+        var contiguous = key
+        return contiguous.withUTF8 { array in
+            var stems: [String] = []
+            for (index, suffix) in inflectionBytes.enumerated() where array.count - suffix.count >= 4 {
+                let stemEnd = array.count - suffix.count
+                guard UnsafeBufferPointer(rebasing: array[stemEnd...]).elementsEqual(suffix) else { continue }
+                stems.append(String(decoding: UnsafeBufferPointer(rebasing: array[..<stemEnd]), as: UTF8.self))
+                if doubledInflectionIndexes.contains(index), stemEnd >= 5,
+                   array[stemEnd - 1] == array[stemEnd - 2], !vowels.contains(array[stemEnd - 1]) {
+                    stems.append(String(decoding: UnsafeBufferPointer(rebasing: array[..<(stemEnd - 1)]), as: UTF8.self))
+                }
             }
+            return stems
         }
-        return stems
     }
+
+    /// The indexes in `inflections` of the endings after which a doubled consonant may be undone.
+    static let doubledInflectionIndexes: Set<Int> = Set(inflections.indices.filter { doubledInflections.contains(inflections[$0]) })
 }

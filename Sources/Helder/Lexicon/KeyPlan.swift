@@ -2,18 +2,31 @@
 /// slot is a plain word are filed under that word's id: a common first word (`in` starts dozens of
 /// patterns) then only tries the few whose second word actually follows. A class: a plan is read at
 /// every token with its key, and sharing it costs one reference count instead of one per array.
-final class KeyPlan {
+final class KeyPlan: Sendable {
     typealias Candidate = CompiledLexicon.KeyCandidate
 
     /// Tried at every token with this key.
     let always: [(order: Int, candidate: Candidate)]
-    /// Second-slot word id → the candidates with that second word (and whether that slot inflects).
-    let bySecondWord: [Int32: [(order: Int, candidate: Candidate, inflects: Bool)]]
+    /// Second-slot word ids, sorted, and per id the candidates with that second word (and whether that
+    /// slot inflects). Searched by halving: asked at every token with this key.
+    let secondWords: [Int32]
+    let bySecondWord: [[(order: Int, candidate: Candidate, inflects: Bool)]]
     /// For a hyphenated key: the patterns found from the whole key (before filtering). Its parts are
     /// also matched on their own (`OTS-verlenging`), except for these. Nil for keys without a hyphen.
     let wholeKeyPatterns: [Int]?
     /// Nothing to try and nothing to look up: most words.
     let isEmpty: Bool
+
+    /// The plan of most words: nothing to try.
+    static let empty = KeyPlan()
+
+    private init() {
+        always = []
+        secondWords = []
+        bySecondWord = []
+        wholeKeyPatterns = nil
+        isEmpty = true
+    }
 
     init(_ candidates: [Candidate], patterns: [CompiledPattern], program: PatternProgram, wholeKeyPatterns: [Int]?) {
         var always: [(order: Int, candidate: Candidate)] = []
@@ -31,20 +44,24 @@ final class KeyPlan {
             }
         }
         self.always = always
-        self.bySecondWord = bySecondWord
+        self.secondWords = bySecondWord.keys.sorted()
+        self.bySecondWord = secondWords.map { bySecondWord[$0]! }
         self.wholeKeyPatterns = wholeKeyPatterns
         self.isEmpty = always.isEmpty && bySecondWord.isEmpty && wholeKeyPatterns == nil
     }
 
     /// The candidates to try when the next word has these ids, in lexicon order.
     func candidates(nextWord: (own: Int32, stems: [Int32])?) -> [(order: Int, candidate: Candidate)] {
-        guard let nextWord, !bySecondWord.isEmpty else { return always }
+        guard let nextWord, !secondWords.isEmpty else { return always }
         var selected = always
-        for item in bySecondWord[nextWord.own] ?? [] where !selected.contains(where: { $0.order == item.order }) {
-            selected.append((item.order, item.candidate))
+        if let items = items(secondWord: nextWord.own) {
+            for item in items where !selected.contains(where: { $0.order == item.order }) {
+                selected.append((item.order, item.candidate))
+            }
         }
         for stem in nextWord.stems {
-            for item in bySecondWord[stem] ?? [] where item.inflects && !selected.contains(where: { $0.order == item.order }) {
+            guard let items = items(secondWord: stem) else { continue }
+            for item in items where item.inflects && !selected.contains(where: { $0.order == item.order }) {
                 selected.append((item.order, item.candidate))
             }
         }
@@ -52,5 +69,14 @@ final class KeyPlan {
         return selected
     }
 
-    var needsNextWord: Bool { !bySecondWord.isEmpty }
+    private func items(secondWord id: Int32) -> [(order: Int, candidate: Candidate, inflects: Bool)]? {
+        var low = 0, high = secondWords.count
+        while low < high {
+            let middle = (low + high) / 2
+            if secondWords[middle] < id { low = middle + 1 } else { high = middle }
+        }
+        return low < secondWords.count && secondWords[low] == id ? bySecondWord[low] : nil
+    }
+
+    var needsNextWord: Bool { !secondWords.isEmpty }
 }

@@ -64,6 +64,13 @@ struct PatternProgram: Sendable {
         return id
     }
 
+    /// The id of the word with these bytes, or -1.
+    func wordID(bytes: ArraySlice<UInt8>) -> Int32 {
+        bytes.withUnsafeBufferPointer { bytes in
+            wordIDs.value(bytes: bytes, hash: HashSlots.hash(bytes)) ?? -1
+        }
+    }
+
     /// The word ids a key stands for: its own (or -1) and those of the stems it may inflect. `hash` is
     /// the key's `KeyMap.hash` when the caller has it.
     func words(of key: String, hash: UInt32? = nil) -> (own: Int32, stems: [Int32]) {

@@ -57,7 +57,13 @@ struct ProgramMatcher {
     mutating func wordIDs(at position: Int) -> (own: Int32, stems: [Int32]) {
         let index = Int(keyIndex[position])
         if index >= 0 { return words.ids(index, keys[index], in: program) }
-        return program.words(of: String(decoding: text[tokens[position].range], as: UTF8.self))
+        // A token without a key (punctuation, a number): its text is the key, looked up by its bytes
+        // unless it may be an inflected word (as in `slot(at:matches:)`).
+        let bytes = text[tokens[position].range]
+        if bytes.count < 5 || !CompiledPattern.inflectionEnds.contains(text[tokens[position].end - 1]) {
+            return (program.wordID(bytes: bytes), [])
+        }
+        return program.words(of: String(decoding: bytes, as: UTF8.self))
     }
 
     /// The first token from `position` on that is not a placeholder, within the sentence.

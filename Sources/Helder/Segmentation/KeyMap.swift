@@ -24,6 +24,11 @@ struct KeyMap<Value> {
 
     subscript(key: String) -> Value? { self[key, hash: Self.hash(key)] }
 
+    /// The value of the key with exactly these UTF-8 bytes.
+    func value(bytes: UnsafeBufferPointer<UInt8>, hash: UInt32) -> Value? {
+        slots.find(hash) { keys[$0].utf8.elementsEqual(bytes) }.index.map { values[$0] }
+    }
+
     mutating func set(_ value: Value, for key: String, hash: UInt32) {
         let (found, slot) = slots.find(hash) { keys[$0] == key }
         if let found {
