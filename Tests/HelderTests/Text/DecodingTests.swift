@@ -102,6 +102,27 @@ import Testing
         #expect(!Suppressions.mentionsHelder([]))
     }
 
+    /// The eight-bytes-at-a-time ASCII skip stops exactly where a byte-by-byte scan would, at every
+    /// alignment; malformed bytes after long ASCII runs are still reported at their own offset.
+    @Test func asciiSkipStopsAtTheFirstNonASCIIByte() throws {
+        var generator = SeededGenerator(seed: 7)
+        for _ in 0..<300 {
+            let bytes = (0..<Int.random(in: 0...40, using: &generator)).map { _ in
+                Int.random(in: 0..<10, using: &generator) == 0 ? UInt8.random(in: 0x80...0xFF, using: &generator) : UInt8.random(in: 0x20..<0x7F, using: &generator)
+            }
+            bytes.withUnsafeBufferPointer { buffer in
+                for start in 0...bytes.count {
+                    let expected = bytes[start...].firstIndex { $0 >= 0x80 } ?? bytes.count
+                    #expect(TextDecoder.skipASCII(buffer, from: start) == expected)
+                }
+            }
+        }
+        let text = Array("éé".utf8) + Array(String(repeating: "abcdefgh", count: 5).utf8) + [0xFF] + Array("ok".utf8)
+        let decoded = try PlainTextReader().read(text)
+        #expect(decoded.warnings.first?.offset == 44)
+        #expect(decoded.string(0..<decoded.text.count) == "éé" + String(repeating: "abcdefgh", count: 5) + "\u{FFFD}ok")
+    }
+
     /// Property: for random documents mixing Dutch words with multibyte characters, every token's byte
     /// range in the original file holds exactly its text, in UTF-8 and in UTF-16.
     @Test func offsetMapPropertyOnRandomDocuments() throws {
