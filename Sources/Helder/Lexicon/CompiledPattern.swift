@@ -132,39 +132,50 @@ struct CompiledPattern: Sendable {
         let suffix = keyBytes.dropFirst(wordBytes.count)
         if inflectionBytes.contains(where: { suffix.elementsEqual($0) }) { return true }
         // `overleg` → `overleggen`: the last consonant doubled.
-        if let last = wordBytes.last, !vowels.contains(last), suffix.first == last {
+        if let last = wordBytes.last, !isVowel(last), suffix.first == last {
             let rest = suffix.dropFirst()
             return doubledInflectionBytes.contains(where: { rest.elementsEqual($0) })
         }
         return false
     }
 
-    static let vowels: Set<UInt8> = Set("aeiou".utf8)
+    @inline(__always)
+    static func isVowel(_ byte: UInt8) -> Bool {
+        byte == 0x61 || byte == 0x65 || byte == 0x69 || byte == 0x6F || byte == 0x75
+    }
+
     static let inflectionBytes: [[UInt8]] = inflections.map { Array($0.utf8) }
     static let doubledInflectionBytes: [[UInt8]] = doubledInflections.map { Array($0.utf8) }
-    /// Last bytes that an inflection can end with: a word ending otherwise has no stems to try.
-    static let inflectionEnds: Set<UInt8> = Set(inflections.compactMap { $0.utf8.last })
+    /// Per byte value: can an inflection end with it? A word ending otherwise has no stems to try.
+    static let inflectionEnds: [Bool] = (0..<256).map { byte in inflections.contains { $0.utf8.last == UInt8(byte) } }
+    /// Per inflection: may a doubled consonant before it be undone (`overleggen`)?
+    static let undoublesConsonant: [Bool] = inflections.map { doubledInflections.contains($0) }
+
+    /// Can a word ending in this byte be inflected?
+    @inline(__always)
+    static func mayBeInflected(endingIn byte: UInt8) -> Bool { inflectionEnds[Int(byte)] }
 
     /// The stems a key may have come from by inflection (without the key itself).
     static func stems(of key: String) -> [String] {
         let bytes = key.utf8
-        guard let last = bytes.last, inflectionEnds.contains(last), bytes.count >= 5 else { return [] }
+        guard let last = bytes.last, mayBeInflected(endingIn: last), bytes.count >= 5 else { return [] }
         var contiguous = key
+        let suffixes = inflectionBytes, undoubles = undoublesConsonant
         return contiguous.withUTF8 { array in
             var stems: [String] = []
-            for (index, suffix) in inflectionBytes.enumerated() where array.count - suffix.count >= 4 {
+            for index in suffixes.indices {
+                let suffix = suffixes[index]
                 let stemEnd = array.count - suffix.count
-                guard UnsafeBufferPointer(rebasing: array[stemEnd...]).elementsEqual(suffix) else { continue }
+                guard stemEnd >= 4, suffix[suffix.count - 1] == last else { continue }
+                var offset = 0
+                while offset < suffix.count, array[stemEnd + offset] == suffix[offset] { offset += 1 }
+                guard offset == suffix.count else { continue }
                 stems.append(String(decoding: UnsafeBufferPointer(rebasing: array[..<stemEnd]), as: UTF8.self))
-                if doubledInflectionIndexes.contains(index), stemEnd >= 5,
-                   array[stemEnd - 1] == array[stemEnd - 2], !vowels.contains(array[stemEnd - 1]) {
+                if undoubles[index], stemEnd >= 5, array[stemEnd - 1] == array[stemEnd - 2], !isVowel(array[stemEnd - 1]) {
                     stems.append(String(decoding: UnsafeBufferPointer(rebasing: array[..<(stemEnd - 1)]), as: UTF8.self))
                 }
             }
             return stems
         }
     }
-
-    /// The indexes in `inflections` of the endings after which a doubled consonant may be undone.
-    static let doubledInflectionIndexes: Set<Int> = Set(inflections.indices.filter { doubledInflections.contains(inflections[$0]) })
 }

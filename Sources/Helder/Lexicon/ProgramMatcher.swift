@@ -60,7 +60,7 @@ struct ProgramMatcher {
         // A token without a key (punctuation, a number): its text is the key, looked up by its bytes
         // unless it may be an inflected word (as in `slot(at:matches:)`).
         let bytes = text[tokens[position].range]
-        if bytes.count < 5 || !CompiledPattern.inflectionEnds.contains(text[tokens[position].end - 1]) {
+        if bytes.count < 5 || !CompiledPattern.mayBeInflected(endingIn: text[tokens[position].end - 1]) {
             return (program.wordID(bytes: bytes), [])
         }
         return program.words(of: String(decoding: bytes, as: UTF8.self))
@@ -95,7 +95,7 @@ struct ProgramMatcher {
                 // inflection) is looked up by its stems.
                 let bytes = text[token.range]
                 if bytes.elementsEqual(program.wordBytes[Int(alternative)]) { return (true, next) }
-                if inflect, bytes.count >= 5, CompiledPattern.inflectionEnds.contains(text[token.end - 1]),
+                if inflect, bytes.count >= 5, CompiledPattern.mayBeInflected(endingIn: text[token.end - 1]),
                    program.words(of: String(decoding: bytes, as: UTF8.self)).stems.contains(alternative) {
                     return (true, next)
                 }

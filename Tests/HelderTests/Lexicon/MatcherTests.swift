@@ -12,6 +12,38 @@ import LexiconFormat
         return try files.map { try String(contentsOf: folder.appendingPathComponent($0), encoding: .utf8) }
     }
 
+    /// The stems of a key, worked out the slow and obvious way: each Dutch ending that fits, in the
+    /// order of `CompiledPattern.inflections`, and the doubled consonant undone where it may be.
+    func referenceStems(_ key: String) -> [String] {
+        let bytes = Array(key.utf8)
+        guard bytes.count >= 5 else { return [] }
+        var result: [String] = []
+        for ending in CompiledPattern.inflections {
+            let suffix = Array(ending.utf8)
+            guard bytes.count - suffix.count >= 4, bytes.suffix(suffix.count).elementsEqual(suffix) else { continue }
+            let stem = Array(bytes.dropLast(suffix.count))
+            result.append(String(decoding: stem, as: UTF8.self))
+            if CompiledPattern.doubledInflections.contains(ending), stem.count >= 5, stem[stem.count - 1] == stem[stem.count - 2],
+               !"aeiou".utf8.contains(stem[stem.count - 1]) {
+                result.append(String(decoding: stem.dropLast(), as: UTF8.self))
+            }
+        }
+        return result
+    }
+
+    @Test func stemsAreEveryEndingThatFits() throws {
+        #expect(CompiledPattern.stems(of: "overleggen") == ["overlegg", "overleg", "overlegge"])
+        #expect(CompiledPattern.stems(of: "afspraakjes").contains("afspraak"))
+        #expect(CompiledPattern.stems(of: "huis").isEmpty && CompiledPattern.stems(of: "gezinshuis").contains("gezinshui"))
+        var keys = Set(["overleggen", "gesprekken", "kinderen", "ouders", "auto's", "mapjes", "pakjes", "groeien"])
+        for text in try Self.corpusTexts().prefix(40) {
+            keys.formUnion(Fixture.brief.analyze(SourceText(string: text)).keys)
+        }
+        for key in keys {
+            #expect(CompiledPattern.stems(of: key) == referenceStems(key), "\(key)")
+        }
+    }
+
     @Test func sharedCacheFindsTheSameAsAFreshOne() throws {
         let texts = try Self.corpusTexts()
         #expect(texts.count > 50)
