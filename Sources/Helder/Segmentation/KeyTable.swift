@@ -41,15 +41,22 @@ struct KeyTable {
         } ?? index(of: key)
     }
 
+    /// Compared eight bytes at a time (lowercasing: the text is ASCII, the arena holds the key).
     @inline(__always)
     private func equals(_ index: Int, _ bytes: UnsafeBufferPointer<UInt8>, lowercasing: Bool) -> Bool {
         let start = starts[index]
         guard starts[index + 1] - start == bytes.count else { return false }
-        for offset in 0..<bytes.count
-        where arena[start + offset] != (lowercasing ? HashSlots.lowercased(bytes[offset]) : bytes[offset]) {
-            return false
+        return arena.withUnsafeBufferPointer { arena in
+            let stored = UnsafeBufferPointer(rebasing: arena[start..<start + bytes.count])
+            var offset = 0
+            while offset < bytes.count {
+                var word = HashSlots.word(bytes, at: offset)
+                if lowercasing { word = HashSlots.asciiLowercased(word) }
+                if word != HashSlots.word(stored, at: offset) { return false }
+                offset &+= 8
+            }
+            return true
         }
-        return true
     }
 
     private mutating func insert(_ key: String, bytes: UnsafeBufferPointer<UInt8>, hash: UInt32, slot: Int) -> Int32 {

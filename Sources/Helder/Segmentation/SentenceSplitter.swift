@@ -14,7 +14,15 @@ public struct SentenceSplitter: Sendable {
         guard !tokens.isEmpty else { return [] }
         var sentences: [Range<Int>] = []
         var start = 0
-        for index in 1..<tokens.count where startsSentence(index, tokens, text) {
+        for index in 1..<tokens.count {
+            // Most tokens are words inside a line after a word: nothing in `startsSentence` can hold
+            // for them (it needs a line start, punctuation here, or punctuation or an abbreviation before).
+            let token = tokens[index], before = tokens[index - 1].kind
+            if token.kind != .punctuation, before != .punctuation, before != .abbreviation,
+               token.flags.isDisjoint(with: [.paragraphStart, .lineStart]) {
+                continue
+            }
+            guard startsSentence(index, tokens, text) else { continue }
             sentences.append(start..<index)
             start = index
         }

@@ -177,6 +177,29 @@ import Testing
         }
     }
 
+    /// The word-at-a-time reads behind every key hash: each word holds exactly the bytes a byte loop
+    /// would read (never more), and lowercasing eight ASCII bytes at once equals lowercasing each.
+    @Test func keyHashesReadWholeWordsCorrectly() {
+        var generator = SeededGenerator(seed: 11)
+        for _ in 0..<200 {
+            let bytes = (0..<Int.random(in: 0...20, using: &generator)).map { _ in UInt8.random(in: 0..<0x80, using: &generator) }
+            bytes.withUnsafeBufferPointer { buffer in
+                for offset in stride(from: 0, to: bytes.count, by: 8) {
+                    var expected: UInt64 = 0
+                    for (shift, byte) in bytes[offset..<min(offset + 8, bytes.count)].enumerated() { expected |= UInt64(byte) << (8 * shift) }
+                    #expect(HashSlots.word(buffer, at: offset) == expected)
+                    var lowered: UInt64 = 0
+                    for (shift, byte) in bytes[offset..<min(offset + 8, bytes.count)].enumerated() {
+                        lowered |= UInt64(byte >= 65 && byte <= 90 ? byte + 32 : byte) << (8 * shift)
+                    }
+                    #expect(HashSlots.asciiLowercased(expected) == lowered)
+                }
+                let folded = bytes.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }
+                folded.withUnsafeBufferPointer { #expect(HashSlots.hash(buffer, lowercasing: true) == HashSlots.hash($0)) }
+            }
+        }
+    }
+
     /// Shared tables are looked up with the hashes the tokenizer gave the document's keys.
     @Test func keyMapFindsKeysByTheDocumentsHashes() throws {
         var map = KeyMap<Int>()
