@@ -69,8 +69,10 @@ struct DirectiveGrammarRule {
         let context = Context(document: document, roles: roles,
                               clauseBreaks: grammar.clauseBreaks.map { Array($0.utf8) })
         var findings: [Finding] = []
+        var clauses: [Range<Int>] = []
         for sentence in document.sentences {
-            for clause in clauses(in: sentence, context) {
+            self.clauses(in: sentence, context, into: &clauses)
+            for clause in clauses {
                 for match in matches(in: clause, context) {
                     let range = document.tokens[match.lowerBound].start..<document.tokens[match.upperBound - 1].end
                     if let finding = rules.makeFinding(rule: Self.id, entry: nil, category: Category.directive.rawValue,
@@ -84,8 +86,9 @@ struct DirectiveGrammarRule {
     }
 
     /// Splits a sentence at commas and the like, and before words that open a clause (`dat`, `als`).
-    func clauses(in sentence: Range<Int>, _ context: Context) -> [Range<Int>] {
-        var result: [Range<Int>] = []
+    /// Into an array kept from sentence to sentence: one allocation per document, not per sentence.
+    func clauses(in sentence: Range<Int>, _ context: Context, into result: inout [Range<Int>]) {
+        result.removeAll(keepingCapacity: true)
         var start = sentence.lowerBound
         for index in sentence {
             let token = context.document.tokens[index]
@@ -100,7 +103,6 @@ struct DirectiveGrammarRule {
             }
         }
         if start < sentence.upperBound { result.append(start..<sentence.upperBound) }
-        return result
     }
 
     /// Token ranges from the reader pronoun to the verb (or the other way round).
