@@ -21,6 +21,14 @@ extension UnsafeBufferPointer where Element == UInt8 {
         }
         return (0xFFFD, 1)
     }
+
+    /// The scalar at `index`, its UTF-8 length and its class; past the end, a space of length 0.
+    @inline(__always)
+    func character(at index: Int) -> (value: UInt32, length: Int, kind: CharacterClass) {
+        guard index < count else { return (0, 0, .space) }
+        let (value, length) = scalar(at: index)
+        return (value, length, Characters.classify(value))
+    }
 }
 
 enum Characters {

@@ -80,11 +80,10 @@ struct TokenScanner {
 
     var count: Int { buffer.count }
 
+    /// Forwards to the buffer, so that a call from a mutating method does not copy the scanner.
     @inline(__always)
     func character(at position: Int) -> (value: UInt32, length: Int, kind: CharacterClass) {
-        guard position < count else { return (0, 0, .space) }
-        let (value, length) = buffer.scalar(at: position)
-        return (value, length, Characters.classify(value))
+        buffer.character(at: position)
     }
 
     func byte(_ position: Int) -> UInt8? { position < count ? buffer[position] : nil }
@@ -231,6 +230,8 @@ struct TokenScanner {
                 previous = .letter
                 continue
             }
+            // A space, a line end or a mark like `;`, `!`, `)` after a word ends it: decided on the byte.
+            if Self.endsWord(buffer[position]) { break loop }
             let (value, length, kind) = character(at: position)
             switch kind {
             case .letter:
@@ -326,6 +327,16 @@ struct TokenScanner {
         }
         if dotted { return (end, .abbreviation, joined) }
         return (end, hasLetter ? .word : .number, joined)
+    }
+
+    /// An ASCII byte that can only end a word: not a letter or digit, and none of the marks a word may
+    /// go on after (`'` `` ` `` `-` `.` `,` `:` `/` `&` `%`).
+    @inline(__always)
+    static func endsWord(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0x30...0x39, 0x41...0x5A, 0x61...0x7A, 0x27, 0x60, 0x2D, 0x2E, 0x2C, 0x3A, 0x2F, 0x26, 0x25: return false
+        default: return byte < 0x80
+        }
     }
 
     /// After `-\n`, the position where the word goes on, when it goes on in lowercase.
