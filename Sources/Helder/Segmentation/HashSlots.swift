@@ -54,17 +54,29 @@ struct HashSlots {
     /// With `lowercasing`, A-Z count as a-z (for ASCII text only, which the caller has checked).
     @inline(__always)
     static func hash(_ bytes: UnsafeBufferPointer<UInt8>, lowercasing: Bool = false) -> UInt32 {
-        var hash: UInt64 = 0x243F_6A88_85A3_08D3 ^ UInt64(bytes.count)
+        var hash = hashStart(count: bytes.count)
         var offset = 0
         while offset < bytes.count {
             var word = word(bytes, at: offset)
             if lowercasing { word = asciiLowercased(word) }
-            hash = (hash ^ word) &* 0x9E37_79B9_7F4A_7C15
-            hash ^= hash >> 29
+            hash = mix(hash, word)
             offset &+= 8
         }
-        return UInt32(truncatingIfNeeded: hash ^ (hash >> 32))
+        return hashEnd(hash)
     }
+
+    /// The steps of `hash`, for callers that already hold the words.
+    @inline(__always)
+    static func hashStart(count: Int) -> UInt64 { 0x243F_6A88_85A3_08D3 ^ UInt64(count) }
+
+    @inline(__always)
+    static func mix(_ hash: UInt64, _ word: UInt64) -> UInt64 {
+        let mixed = (hash ^ word) &* 0x9E37_79B9_7F4A_7C15
+        return mixed ^ (mixed >> 29)
+    }
+
+    @inline(__always)
+    static func hashEnd(_ hash: UInt64) -> UInt32 { UInt32(truncatingIfNeeded: hash ^ (hash >> 32)) }
 
     /// Up to eight bytes from `offset` as one little-endian word, missing bytes zero. Never reads
     /// outside `bytes`.
@@ -73,17 +85,17 @@ struct HashSlots {
         guard let base = bytes.baseAddress else { return 0 }
         let raw = UnsafeRawPointer(base)
         let remaining = bytes.count &- offset
-        if remaining >= 8 { return raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self) }
+        if remaining >= 8 { return UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) }
         var word: UInt64 = 0
         var shift: UInt64 = 0
         var position = offset
         if remaining & 4 != 0 {
-            word = UInt64(raw.loadUnaligned(fromByteOffset: position, as: UInt32.self))
+            word = UInt64(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: position, as: UInt32.self)))
             position &+= 4
             shift = 32
         }
         if remaining & 2 != 0 {
-            word |= UInt64(raw.loadUnaligned(fromByteOffset: position, as: UInt16.self)) << shift
+            word |= UInt64(UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: position, as: UInt16.self))) << shift
             position &+= 2
             shift &+= 16
         }

@@ -6,9 +6,11 @@
 struct KeyTable {
     private(set) var keys: [String] = []
     private var slots: HashSlots
-    /// The bytes of key `i` are `arena[starts[i]..<starts[i + 1]]`.
-    private var arena: [UInt8] = []
+    /// The bytes of key `i` are `arena[starts[i]..<starts[i + 1]]`. The arena always ends in
+    /// `padding` zero bytes, so that sixteen bytes can be read from any key's start.
+    private var arena = [UInt8](repeating: 0, count: KeyTable.padding)
     private var starts: [Int] = [0]
+    private static let padding = 16
 
     init(expectedCount: Int) {
         slots = HashSlots(minimumCapacity: expectedCount, smallest: 64)
@@ -32,9 +34,37 @@ struct KeyTable {
     /// The number of plain ASCII text lowercased (the key `TextFolding` makes of it), making a String
     /// only for a key not seen before.
     mutating func index(ofLowercased bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
+        let count = bytes.count
+        guard count > 0, count <= 16 else { return index(ofLowercasedLong: bytes) }
+        // Most words: at most two machine words, lowercased once, then hashed and compared as words.
+        let first = HashSlots.asciiLowercased(HashSlots.word(bytes, at: 0))
+        let second = count > 8 ? HashSlots.asciiLowercased(HashSlots.word(bytes, at: 8)) : 0
+        var state = HashSlots.mix(HashSlots.hashStart(count: count), first)
+        if count > 8 { state = HashSlots.mix(state, second) }
+        let hash = HashSlots.hashEnd(state)
+        let firstMask: UInt64 = count >= 8 ? ~0 : (1 << (8 * UInt64(count))) &- 1
+        let secondMask: UInt64 = count >= 16 ? ~0 : count <= 8 ? 0 : (1 << (8 * UInt64(count - 8))) &- 1
+        let (found, slot) = slots.find(hash) { index in
+            let start = starts[index]
+            guard starts[index + 1] &- start == count else { return false }
+            return arena.withUnsafeBytes { raw in
+                UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: start, as: UInt64.self)) & firstMask == first
+                    && UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: start &+ 8, as: UInt64.self)) & secondMask == second
+            }
+        }
+        if let found { return Int32(found) }
+        return insertLowercased(bytes, hash: hash, slot: slot)
+    }
+
+    /// `index(ofLowercased:)` for words longer than sixteen bytes.
+    private mutating func index(ofLowercasedLong bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
         let hash = HashSlots.hash(bytes, lowercasing: true)
         let (found, slot) = slots.find(hash) { equals($0, bytes, lowercasing: true) }
         if let found { return Int32(found) }
+        return insertLowercased(bytes, hash: hash, slot: slot)
+    }
+
+    private mutating func insertLowercased(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt32, slot: Int) -> Int32 {
         let key = TextFolding.asciiLowercased(bytes, bytes.indices)
         return key.utf8.withContiguousStorageIfAvailable { folded in
             insert(key, bytes: folded, hash: hash, slot: slot)
@@ -61,8 +91,10 @@ struct KeyTable {
 
     private mutating func insert(_ key: String, bytes: UnsafeBufferPointer<UInt8>, hash: UInt32, slot: Int) -> Int32 {
         keys.append(key)
+        arena.removeLast(Self.padding)
         arena.append(contentsOf: bytes)
         starts.append(arena.count)
+        arena.append(contentsOf: repeatElement(0, count: Self.padding))
         return Int32(slots.insert(hash, at: slot))
     }
 }

@@ -162,9 +162,12 @@ struct TokenScanner {
 
     mutating func scanToken(value: UInt32, length: Int, kind: CharacterClass) -> (Int, TokenKind, Bool) {
         let start = index
-        if let end = placeholderEnd(at: start) { return (end, .placeholder, false) }
+        // The first bytes rule out placeholders and web addresses for nearly every token; tested here,
+        // because calling those methods from this mutating one copies the scanner.
+        let first = buffer[start], second = start + 1 < count ? buffer[start + 1] : 0
+        if Self.mayStartPlaceholder(first), let end = placeholderEnd(at: start) { return (end, .placeholder, false) }
         if kind == .letter || kind == .digit {
-            if let end = urlEnd(at: start) { return (end, .url, false) }
+            if Self.mayStartURL(first, second), let end = urlEnd(at: start) { return (end, .url, false) }
             let word = scanWord(from: start)
             // An address's local part is letters, digits and `._%+-`, and a word never takes in `@`: so
             // an address can only start here when the word ends at one of those (or was a web address).
@@ -327,6 +330,18 @@ struct TokenScanner {
         }
         if dotted { return (end, .abbreviation, joined) }
         return (end, hasLetter ? .word : .number, joined)
+    }
+
+    /// `«`, `{{`, `<<`, `[`, `$` or `%` (see `placeholderEnd`).
+    @inline(__always)
+    static func mayStartPlaceholder(_ byte: UInt8) -> Bool {
+        byte == 0xC2 || byte == 0x7B || byte == 0x3C || byte == 0x5B || byte == 0x24 || byte == 0x25
+    }
+
+    /// `ht` or `ww` in any case (see `urlEnd`).
+    @inline(__always)
+    static func mayStartURL(_ first: UInt8, _ second: UInt8) -> Bool {
+        first | 0x20 == 0x68 && second | 0x20 == 0x74 || first | 0x20 == 0x77 && second | 0x20 == 0x77
     }
 
     /// An ASCII byte that can only end a word: not a letter or digit, and none of the marks a word may

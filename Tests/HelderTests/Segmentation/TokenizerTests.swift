@@ -200,6 +200,25 @@ import Testing
         }
     }
 
+    /// Words around the eight- and sixteen-byte steps of the key table: the same key always gets the
+    /// same number, different keys never share one, whatever their case.
+    @Test func keyNumbersAroundWordLengthSteps() {
+        var words: [String] = []
+        for length in [1, 2, 7, 8, 9, 15, 16, 17, 24] {
+            let word = String(String(repeating: "abcdefghijklmnopqrstuvwxyz", count: 1).prefix(length))
+            words += [word, word.uppercased(), String(word.dropLast()) + "x", word + "s"]
+        }
+        let text = (words + words.reversed()).joined(separator: " ")
+        let document = Analyzer(lexicons: Self.lexicons).analyze(SourceText(string: text))
+        let indexes = document.tokens.indices.filter { document.tokens[$0].isWordLike }
+        for a in indexes {
+            for b in indexes {
+                let sameKey = document.text(of: document.tokens[a]).lowercased() == document.text(of: document.tokens[b]).lowercased()
+                #expect((document.keyIndex[a] == document.keyIndex[b]) == sameKey)
+            }
+        }
+    }
+
     /// Shared tables are looked up with the hashes the tokenizer gave the document's keys.
     @Test func keyMapFindsKeysByTheDocumentsHashes() throws {
         var map = KeyMap<Int>()
