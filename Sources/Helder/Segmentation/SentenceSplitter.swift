@@ -145,16 +145,15 @@ public struct SentenceSplitter: Sendable {
     /// `-`, `•`, `*`, `1.`, `2)`, `a)` at the start of a line.
     func isListMarker(_ index: Int, _ tokens: [Token], _ text: [UInt8]) -> Bool {
         let token = tokens[index]
-        let value = string(token, text)
-        if token.kind == .punctuation || token.kind == .symbol, ["-", "•", "*", "–", "·", "▪", "◦", "→"].contains(value) {
-            return true
+        if token.kind == .punctuation || token.kind == .symbol {
+            return ["-", "•", "*", "–", "·", "▪", "◦", "→"].contains(string(token, text))
         }
-        guard index + 1 < tokens.count else { return false }
-        let next = string(tokens[index + 1], text)
-        let short = token.end - token.start <= 3
-        if token.kind == .number, short, next == "." || next == ")" { return true }
-        if token.kind == .word, short, token.end - token.start == 1, next == ")" { return true }
-        return false
+        // Asked for every line start: decided on lengths and bytes, without making strings.
+        guard index + 1 < tokens.count, token.kind == .number ? token.end - token.start <= 3
+            : token.kind == .word && token.end - token.start == 1 else { return false }
+        let next = tokens[index + 1]
+        guard next.end - next.start == 1 else { return false }
+        return text[next.start] == UInt8(ascii: ")") || (token.kind == .number && text[next.start] == UInt8(ascii: "."))
     }
 
     /// A short line without final punctuation (a heading, a salutation, an address line) ends there.

@@ -13,12 +13,15 @@ public struct Tokenizer: Sendable {
 
     /// Lowercased dotted abbreviations that keep their final dot (`bijv.`, `dhr.`, `art.`).
     let dottedAbbreviations: Set<String>
+    /// The longest of them in bytes: a longer word before a dot (most sentence ends) is not one.
+    let longestDottedAbbreviation: Int
     /// Abbreviations as written (`OTS`, `RvdK`): `[OTS]` is a gloss of one, not a placeholder.
     let knownAbbreviations: Set<String>
     public var path: Path
 
     public init(dottedAbbreviations: Set<String>, knownAbbreviations: Set<String>, path: Path = .fast) {
         self.dottedAbbreviations = Set(dottedAbbreviations.map { $0.lowercased() })
+        self.longestDottedAbbreviation = self.dottedAbbreviations.map(\.utf8.count).max() ?? 0
         self.knownAbbreviations = knownAbbreviations
         self.path = path
     }
@@ -388,6 +391,11 @@ struct TokenScanner {
     }
 
     func isKnownDottedAbbreviation(_ start: Int, _ end: Int) -> Bool {
+        // Asked at most sentence ends. Lowercasing keeps the length of ASCII: such a word longer than
+        // the longest abbreviation (with its dot) cannot be one.
+        if end - start >= tokenizer.longestDottedAbbreviation, !buffer[start..<end].contains(where: { $0 >= 0x80 }) {
+            return false
+        }
         let word = String(decoding: buffer[start..<end], as: UTF8.self).lowercased() + "."
         return tokenizer.dottedAbbreviations.contains(word)
     }
