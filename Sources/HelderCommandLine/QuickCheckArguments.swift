@@ -48,7 +48,7 @@ enum QuickCheckArguments {
 
     private static let subcommandNames: Set<String> = ["check", "audit", "tokenize", "rules", "explain", "init", "help"]
     private static let flagNames: Set<String> = ["quiet", "redact", "no-color"]
-    private static let optionNames: Set<String> = ["format", "profile", "min-severity", "fail-on"]
+    private static let optionNames: Set<String> = ["format", "profile", "min-severity", "fail-on", "jobs"]
 
     /// A `Check` as ArgumentParser would fill it: every property set (reading an unset one traps).
     private static func check(paths: [String], values: [String: String], flags: Set<String>) -> Check? {
@@ -89,6 +89,10 @@ enum QuickCheckArguments {
             case "fail-on":
                 guard let level = FailLevel(argument: value) else { return nil }
                 check.failOn = level
+            case "jobs":
+                // ArgumentParser's reading of an Int, and `CommonOptions.validate`'s lower bound.
+                guard let jobs = Int(argument: value), jobs >= 1 else { return nil }
+                check.common.jobs = jobs
             default:
                 return nil
             }

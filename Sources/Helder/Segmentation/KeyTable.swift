@@ -8,9 +8,9 @@ struct KeyTable {
     private var slots: HashSlots
     /// The bytes of key `i` are `arena[starts[i]..<starts[i + 1]]`. The arena always ends in
     /// `padding` zero bytes, so that sixteen bytes can be read from any key's start.
-    private var arena = [UInt8](repeating: 0, count: KeyTable.padding)
+    private var arena = KeyTable.padding
     private var starts: [Int] = [0]
-    private static let padding = 16
+    private static let padding = [UInt8](repeating: 0, count: 16)
 
     init(expectedCount: Int) {
         slots = HashSlots(minimumCapacity: expectedCount, smallest: 64)
@@ -91,10 +91,10 @@ struct KeyTable {
 
     private mutating func insert(_ key: String, bytes: UnsafeBufferPointer<UInt8>, hash: UInt32, slot: Int) -> Int32 {
         keys.append(key)
-        arena.removeLast(Self.padding)
+        arena.removeLast(Self.padding.count)
         arena.append(contentsOf: bytes)
         starts.append(arena.count)
-        arena.append(contentsOf: repeatElement(0, count: Self.padding))
+        arena.append(contentsOf: Self.padding)
         return Int32(slots.insert(hash, at: slot))
     }
 }

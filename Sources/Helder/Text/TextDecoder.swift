@@ -131,15 +131,31 @@ public struct TextDecoder: Sendable {
 
     /// NUL bytes or many control characters: an image, an archive, an executable.
     static func looksBinary(_ bytes: [UInt8]) -> Bool {
-        let sample = bytes.prefix(8192)
-        var control = 0
-        for byte in sample {
-            if byte == 0 { return true }
-            if byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D && byte != 0x0C && byte != 0x1B {
-                control += 1
+        let count = min(bytes.count, 8192)
+        return bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return false }
+            let raw = UnsafeRawPointer(base)
+            var control = 0
+            var index = 0
+            while index < count {
+                // Eight bytes at a time while none is below 0x20 (a text has a line end every few
+                // dozen bytes): adding 0x60 to the low seven bits sets the top bit of every byte >= 0x20.
+                if index &+ 8 <= count {
+                    let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+                    if ((word & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x6060_6060_6060_6060 | word) & 0x8080_8080_8080_8080 == 0x8080_8080_8080_8080 {
+                        index &+= 8
+                        continue
+                    }
+                }
+                let byte = base[index]
+                if byte == 0 { return true }
+                if byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D && byte != 0x0C && byte != 0x1B {
+                    control += 1
+                }
+                index &+= 1
             }
+            return control * 10 > count
         }
-        return control * 10 > sample.count
     }
 
     static func detectCharset(_ bytes: [UInt8]) -> String? {

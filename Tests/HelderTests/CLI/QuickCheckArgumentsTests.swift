@@ -32,6 +32,7 @@ import Testing
             ["check", "--min-severity", "warning", "--fail-on", "never", "a.md", "b.docx"],
             ["check", "--quiet", "--no-color", "--redact", "--format", "github", "."],
             ["check", "--fail-on=error", "--profile=brief", "--min-severity=info", "x=y.txt"],
+            ["check", "--jobs", "2", "--format", "json", "--fail-on", "never", "map/"],
         ]
         for arguments in usual {
             #expect(QuickCheckArguments.parse(arguments) != nil, "\(arguments)")
@@ -44,7 +45,7 @@ import Testing
             [], ["brief.txt"], ["audit", "brief.txt"], ["check", "--help"], ["check", "-h"], ["check", "--version"],
             ["check", "--format", "pdf"], ["check", "--format"], ["check", "--format", "--quiet"],
             ["check", "--format", "json", "--format", "text"], ["check", "--quiet", "--quiet"],
-            ["check", "--quiet=ja"], ["check", "--jobs", "2", "a.txt"], ["check", "--", "-x.txt"],
+            ["check", "--quiet=ja"], ["check", "--jobs", "0", "a.txt"], ["check", "--jobs", "twee"], ["check", "--", "-x.txt"],
             ["check", "-q"], ["check", ""], ["check", "tokenize"], ["check", "--config", "a.yml"],
             ["check", "--format=", "a.txt"], ["check", "--baseline", "b.json"], ["check", "--unknown"],
         ]
@@ -60,6 +61,7 @@ import Testing
             ["--profile", "dossier"], ["--profile=brief"], ["--min-severity", "warning"], ["--fail-on", "never"],
             ["--fail-on=info"], ["--quiet"], ["--redact"], ["--no-color"], ["--format", "pdf"], ["--jobs", "2"],
             ["--format"], ["-"], ["--"], ["check"], ["--min-severity", "error"], ["-v"], ["--profile", "-"],
+            ["--jobs", "0"], ["--jobs=3"], ["--jobs", "+4"], ["--jobs", "007"],
         ]
         var generator = SeededGenerator(seed: 20261126)
         var answered = 0

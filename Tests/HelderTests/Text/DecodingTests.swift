@@ -123,6 +123,29 @@ import Testing
         #expect(decoded.string(0..<decoded.text.count) == "éé" + String(repeating: "abcdefgh", count: 5) + "\u{FFFD}ok")
     }
 
+    /// The word-at-a-time binary sniff agrees with a byte loop on random text with control bytes, tabs,
+    /// line ends and NULs in it.
+    @Test func binarySniffAgreesWithAByteLoop() {
+        func reference(_ bytes: [UInt8]) -> Bool {
+            let sample = bytes.prefix(8192)
+            if sample.contains(0) { return true }
+            let control = sample.filter { $0 < 0x20 && ![0x09, 0x0A, 0x0D, 0x0C, 0x1B].contains($0) }.count
+            return control * 10 > sample.count
+        }
+        var generator = SeededGenerator(seed: 3)
+        let odd: [UInt8] = [0, 0x01, 0x07, 0x09, 0x0A, 0x0C, 0x0D, 0x1B, 0x1F, 0x20, 0x7F, 0x80, 0xC3, 0xFF]
+        for round in 0..<400 {
+            let rate = [2, 5, 20, 200][round % 4]
+            let bytes = (0..<Int.random(in: 0...100, using: &generator)).map { _ in
+                Int.random(in: 0..<rate, using: &generator) == 0 ? odd.randomElement(using: &generator)!
+                    : UInt8.random(in: 0x20..<0x7F, using: &generator)
+            }
+            #expect(TextDecoder.looksBinary(bytes) == reference(bytes), "\(bytes)")
+        }
+        let long = [UInt8](repeating: 0x61, count: 9000) + [0]
+        #expect(!TextDecoder.looksBinary(long))
+    }
+
     /// Property: for random documents mixing Dutch words with multibyte characters, every token's byte
     /// range in the original file holds exactly its text, in UTF-8 and in UTF-16.
     @Test func offsetMapPropertyOnRandomDocuments() throws {
