@@ -6,11 +6,14 @@
 struct KeyTable {
     private(set) var keys: [String] = []
     private var slots: HashSlots
-    /// The bytes of key `i` are `arena[starts[i]..<starts[i + 1]]`. The arena always ends in
-    /// `padding` zero bytes, so that sixteen bytes can be read from any key's start.
-    private var arena = KeyTable.padding
+    /// The bytes of key `i` start at `arena[starts[i]]` and are followed by sixteen zero bytes (up to
+    /// `starts[i + 1]`), so that sixteen bytes can be read from any key's start.
+    private var arena: [UInt8] = []
     private var starts: [Int] = [0]
     private static let padding = [UInt8](repeating: 0, count: 16)
+
+    @inline(__always)
+    private func length(_ index: Int) -> Int { starts[index + 1] &- starts[index] &- Self.padding.count }
 
     init(expectedCount: Int) {
         slots = HashSlots(minimumCapacity: expectedCount, smallest: 64)
@@ -46,7 +49,7 @@ struct KeyTable {
         let secondMask: UInt64 = count >= 16 ? ~0 : count <= 8 ? 0 : (1 << (8 * UInt64(count - 8))) &- 1
         let (found, slot) = slots.find(hash) { index in
             let start = starts[index]
-            guard starts[index + 1] &- start == count else { return false }
+            guard length(index) == count else { return false }
             return arena.withUnsafeBytes { raw in
                 UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: start, as: UInt64.self)) & firstMask == first
                     && UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: start &+ 8, as: UInt64.self)) & secondMask == second
@@ -75,7 +78,7 @@ struct KeyTable {
     @inline(__always)
     private func equals(_ index: Int, _ bytes: UnsafeBufferPointer<UInt8>, lowercasing: Bool) -> Bool {
         let start = starts[index]
-        guard starts[index + 1] - start == bytes.count else { return false }
+        guard length(index) == bytes.count else { return false }
         return arena.withUnsafeBufferPointer { arena in
             let stored = UnsafeBufferPointer(rebasing: arena[start..<start + bytes.count])
             var offset = 0
@@ -91,10 +94,9 @@ struct KeyTable {
 
     private mutating func insert(_ key: String, bytes: UnsafeBufferPointer<UInt8>, hash: UInt32, slot: Int) -> Int32 {
         keys.append(key)
-        arena.removeLast(Self.padding.count)
         arena.append(contentsOf: bytes)
-        starts.append(arena.count)
         arena.append(contentsOf: Self.padding)
+        starts.append(arena.count)
         return Int32(slots.insert(hash, at: slot))
     }
 }

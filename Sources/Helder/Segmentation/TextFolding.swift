@@ -51,9 +51,12 @@ public enum TextFolding {
     @inline(__always)
     static func asciiLowercased(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
         String(unsafeUninitializedCapacity: range.count) { output in
-            for (offset, index) in range.enumerated() {
-                let byte = buffer[index]
-                output[offset] = byte >= 65 && byte <= 90 ? byte + 32 : byte
+            guard let source = buffer.baseAddress, let target = output.baseAddress else { return 0 }
+            var offset = 0
+            while offset < range.count {
+                let byte = source[range.lowerBound &+ offset]
+                target[offset] = byte &- 65 < 26 ? byte | 0x20 : byte
+                offset &+= 1
             }
             return range.count
         }

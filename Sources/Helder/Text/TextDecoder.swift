@@ -1,4 +1,5 @@
 import CICU
+import Foundation
 
 /// Turns a file's bytes into UTF-8 text: UTF-8 (with or without BOM), UTF-16 with or without BOM, and
 /// legacy single-byte encodings (Windows-1252 and the like, as ICU detects them).
@@ -119,6 +120,9 @@ public struct TextDecoder: Sendable {
     static func utf16WithoutBOM(_ bytes: [UInt8]) -> String? {
         let sample = bytes.prefix(4096)
         guard sample.count >= 4 else { return nil }
+        // Without a NUL byte it cannot be UTF-16 Latin text; memchr tells at once (most files).
+        guard sample.withUnsafeBufferPointer({ buffer in buffer.baseAddress.map { memchr($0, 0, buffer.count) != nil } ?? false })
+        else { return nil }
         var evenZeros = 0, oddZeros = 0
         for (offset, byte) in sample.enumerated() where byte == 0 {
             if offset % 2 == 0 { evenZeros += 1 } else { oddZeros += 1 }
