@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Times, in ONE run on this machine: raw ICU word iteration, `helder tokenize`, `helder check` on one
-# file of 1, 10 and 100 MB, on a folder of 20,000 letters with 1 and 2 jobs, one 2 KB letter, and ucto
-# when installed, over the same deterministic Dutch prose. Prints a table of MB/s and ratios.
+# file of 1, 10 and 100 MB, on a folder of 20,000 letters with 1 and 2 jobs (and, as this machine's
+# ceiling, two one-job processes on half the letters each), one 2 KB letter, and ucto when installed,
+# over the same deterministic Dutch prose. Prints a table of MB/s and ratios.
 #   Benchmarks/compare.sh            the whole table (a few minutes)
 #   BIG=1 Benchmarks/compare.sh      also peak memory on a 200 MB file and a 1 GB folder (much longer)
 # Each timing is the best of RUNS runs (default 3; 1 for the 100 MB file; LETTER_RUNS=2 alternating
@@ -46,6 +47,21 @@ if [ ! -d "$letters" ]; then
   ls "$letters" | sort | tail -n +$((letters_count + 1)) | while read -r f; do rm "$letters/$f"; done
   for f in "$letters"/brief-*; do mv "$f" "$f.txt"; done
 fi
+# The same letters split in two halves (hard links), for the machine's own ceiling on two cores: two
+# separate one-job processes at once share nothing, so --jobs 2 cannot beat them.
+for half in a b; do
+  if [ ! -d "$letters-half-$half" ]; then
+    rm -rf "$letters-half-$half.new" && mkdir -p "$letters-half-$half.new"
+    if [ $half = a ]; then lines="1,$((letters_count / 2))p"; else lines="$((letters_count / 2 + 1)),\$p"; fi
+    ls "$letters" | sort | sed -n "$lines" | while read -r f; do ln "$letters/$f" "$letters-half-$half.new/$f"; done
+    mv "$letters-half-$half.new" "$letters-half-$half"
+  fi
+done
+two_processes() { # the two halves, one job each, at the same time
+  "$helder" check "$letters-half-a" --format json --jobs 1 --fail-on never >/dev/null 2>&1 &
+  "$helder" check "$letters-half-b" --format json --jobs 1 --fail-on never >/dev/null 2>&1
+  wait
+}
 one="$work/one-letter.txt"
 head -c 2000 "$seed" > "$one"
 
@@ -78,12 +94,14 @@ check1=$(best "$runs" "$helder" check "$work/prose-1mb.txt" --format json --fail
 check10=$(best "$runs" "$helder" check "$ten" --format json --fail-on never)
 check100=$(best 1 "$helder" check "$work/prose-100mb.txt" --format json --fail-on never)
 # One and two jobs take turns, so a slow spell of this shared machine hits both alike.
-lettersJ1=""; lettersJ2=""
+lettersJ1=""; lettersJ2=""; lettersTwo=""
 for _ in $(seq "${LETTER_RUNS:-2}"); do
   t1=$(best 1 "$helder" check "$letters" --format json --jobs 1 --fail-on never)
   t2=$(best 1 "$helder" check "$letters" --format json --jobs 2 --fail-on never)
+  tt=$(best 1 two_processes)
   lettersJ1=$(python3 -c "print(min(float('$t1'), float('${lettersJ1:-inf}')))")
   lettersJ2=$(python3 -c "print(min(float('$t2'), float('${lettersJ2:-inf}')))")
+  lettersTwo=$(python3 -c "print(min(float('$tt'), float('${lettersTwo:-inf}')))")
 done
 single=$(best 15 "$helder" check "$one" --format json --fail-on never)
 rss100=$(rss "$helder" check "$work/prose-100mb.txt" --format json --fail-on never)
@@ -105,7 +123,7 @@ if [ "${BIG:-0}" = 1 ]; then
 fi
 
 python3 - "$(mb "$ten")" "$icu" "$tok" "$check1" "$check10" "$check100" "$lettersJ1" "$lettersJ2" "$single" \
-  "$rss100" "$rssLetters" "$lettersMB" "$letters_count" "$ucto" "$(mb "$work/prose-1mb.txt")" "$(mb "$work/prose-100mb.txt")" "$big" <<'PY'
+  "$rss100" "$rssLetters" "$lettersMB" "$letters_count" "$ucto" "$(mb "$work/prose-1mb.txt")" "$(mb "$work/prose-100mb.txt")" "$big" "$lettersTwo" <<'PY'
 import sys
 a = sys.argv[1:]
 ten, icu, tok, c1, c10, c100, l1, l2, single = map(float, a[:9])
@@ -122,6 +140,8 @@ print(f"| helder check, one 10 MB file | {c10:.3f} | {ten/c10:.1f} | {ten/c10/ic
 print(f"| helder check, one 100 MB file | {c100:.3f} | {hundred/c100:.1f} | {hundred/c100/icuRate:.2f} × ICU; 10× input = {c100/c10:.1f}× time |")
 print(f"| helder check --jobs 1, {count:,} letters ({lettersMB:.0f} MB) | {l1:.3f} | {lettersMB/l1:.1f} | |")
 print(f"| helder check --jobs 2, {count:,} letters ({lettersMB:.0f} MB) | {l2:.3f} | {lettersMB/l2:.1f} | {l1/l2:.2f} × jobs 1 (target 1.8) |")
+two = float(a[17])
+print(f"| two --jobs 1 processes at once, half the letters each (this machine's ceiling) | {two:.3f} | {lettersMB/two:.1f} | {l1/two:.2f} × jobs 1 |")
 print(f"| one 2 KB letter, whole process | {single*1000:.1f} ms | | (target 20 ms) |")
 if ucto:
     print(f"| ucto -L nld -n, 1 MB | {ucto:.3f} | {one/ucto:.2f} | tokenize = {ten/tok/(one/ucto):.0f} × ucto (target 100) |")
