@@ -1,6 +1,6 @@
 /// Numbers the distinct keys of a document while it is tokenized. A hash table over the keys' UTF-8
-/// bytes (`HashSlots`, the bytes kept in one arena): a word seen before gets its key String back without
-/// making a new one, and no token is hashed twice.
+/// bytes (`HashSlots`, the bytes kept in one arena): a word seen before gets its number without a new
+/// String being made, and no token is hashed twice.
 /// Keys that are canonically equal but differ in bytes get two numbers; everything keyed by number
 /// works per key and gives the same answer for both.
 struct KeyTable {
