@@ -81,7 +81,7 @@ public final class CompiledLexicon: Sendable {
                         let candidates = keyCandidates(key)
                         let hyphenated = key.utf8.contains(UInt8(ascii: "-"))
                         let tried = candidates.filter { entryFilter(patterns[$0.pattern].entry) && !$0.cannotMatch }
-                        plan = tried.isEmpty && !hyphenated ? KeyPlan.empty
+                        plan = tried.isEmpty && !hyphenated ? cache.emptyPlan
                             : KeyPlan(tried, patterns: patterns, program: program, wholeKeyPatterns: hyphenated ? candidates.map(\.pattern) : nil)
                         plans[keyIndex] = plan
                         cache.store(plan, for: key, hash: document.keyHashes[keyIndex])

@@ -17,10 +17,9 @@ final class KeyPlan: Sendable {
     /// Nothing to try and nothing to look up: most words.
     let isEmpty: Bool
 
-    /// The plan of most words: nothing to try.
-    static let empty = KeyPlan()
-
-    private init() {
+    /// The plan of most words: nothing to try. One per worker (`MatchCache.emptyPlan`), not one for the
+    /// process: both workers would otherwise count references to the same object at every new word.
+    init() {
         always = []
         secondWords = []
         bySecondWord = []

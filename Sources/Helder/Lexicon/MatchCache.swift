@@ -7,6 +7,8 @@ public final class MatchCache {
     /// Both keyed by the document's key hashes (`KeyMap`), so a document's keys are not hashed again.
     private(set) var plans = KeyMap<KeyPlan>()
     private(set) var words = KeyMap<(own: Int32, stems: [Int32])>()
+    /// The plan shared by all words that start no pattern.
+    let emptyPlan = KeyPlan()
     /// Past this many words the cache starts over, so an archive full of names and typos cannot make
     /// it grow without bound.
     let limit: Int
