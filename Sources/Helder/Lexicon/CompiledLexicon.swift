@@ -12,6 +12,9 @@ struct LexiconMatch: Sendable {
 public final class CompiledLexicon: Sendable {
     public let entries: [LexiconEntry]
     let patterns: [CompiledPattern]
+    /// The entry of each pattern, as plain integers: read for every candidate tried, by every worker,
+    /// without touching the patterns' reference-counted slot arrays.
+    let patternEntries: [Int]
     /// Folded first word → patterns that start with it.
     let byFirstWord: KeyMap<[Int]>
     /// Patterns whose first slot is a prefix (`manipul*`), with that prefix as UTF-8, filed under the
@@ -47,6 +50,7 @@ public final class CompiledLexicon: Sendable {
             for key in pattern.compoundKeys { heads.insert(key, value: index) }
         }
         self.patterns = patterns
+        self.patternEntries = patterns.map(\.entry)
         self.byFirstWord = byFirstWord
         self.prefixStems = prefixStems
         self.compoundHeads = heads
@@ -59,6 +63,7 @@ public final class CompiledLexicon: Sendable {
     func matches(in document: AnalyzedDocument, cache: MatchCache, entryFilter: (Int) -> Bool) -> [LexiconMatch] {
         var found: [LexiconMatch] = []
         let tokens = document.tokens
+        let patternEntries = self.patternEntries
         // Words repeat (Zipf), and the candidates of a word depend on its key only: look them up once
         // per distinct key, already filtered by entry.
         var plans = [KeyPlan?](repeating: nil, count: document.keys.count)
@@ -80,7 +85,7 @@ public final class CompiledLexicon: Sendable {
                     } else {
                         let candidates = keyCandidates(key)
                         let hyphenated = key.utf8.contains(UInt8(ascii: "-"))
-                        let tried = candidates.filter { entryFilter(patterns[$0.pattern].entry) && !$0.cannotMatch }
+                        let tried = candidates.filter { entryFilter(patternEntries[$0.pattern]) && !$0.cannotMatch }
                         plan = tried.isEmpty && !hyphenated ? cache.emptyPlan
                             : KeyPlan(tried, patterns: patterns, program: program, wholeKeyPatterns: hyphenated ? candidates.map(\.pattern) : nil)
                         plans[keyIndex] = plan
@@ -90,7 +95,7 @@ public final class CompiledLexicon: Sendable {
                     let next = plan.needsNextWord
                         ? matcher.skippingPlaceholders(from: index + 1, sentenceEnd: sentence.upperBound).map { matcher.wordIDs(at: $0) } : nil
                     for (_, candidate) in plan.candidates(nextWord: next) {
-                        let entry = patterns[candidate.pattern].entry
+                        let entry = patternEntries[candidate.pattern]
                         if candidate.wholeToken {
                             found.append(LexiconMatch(entry: entry, tokens: index..<index + 1, bytes: token.range))
                         } else if let end = matcher.match(candidate.pattern, at: index, sentenceEnd: sentence.upperBound,
@@ -100,8 +105,8 @@ public final class CompiledLexicon: Sendable {
                     }
                     if let wholeKeyPatterns = plan.wholeKeyPatterns {
                         for (pattern, part) in hyphenPartCandidates(token, document)
-                        where !wholeKeyPatterns.contains(pattern) && entryFilter(patterns[pattern].entry) {
-                            found.append(LexiconMatch(entry: patterns[pattern].entry, tokens: index..<index + 1, bytes: part))
+                        where !wholeKeyPatterns.contains(pattern) && entryFilter(patternEntries[pattern]) {
+                            found.append(LexiconMatch(entry: patternEntries[pattern], tokens: index..<index + 1, bytes: part))
                         }
                     }
                 }
