@@ -12,15 +12,18 @@ public final class AnalyzedDocument: Sendable {
     public let sentenceOfToken: [Int]
     /// For each token: whether it is part of an entity (date, amount, …).
     public let inEntity: [Bool]
-    /// The distinct keys of the document's tokens. Words repeat (Zipf), so rules work out what a key means
-    /// once per distinct key, in a table indexed like this, and then only read that table per token.
-    public let keys: [String]
+    /// The tokens' keys. Words repeat (Zipf), so rules work out what a key means once per distinct key,
+    /// in a table indexed like `keys`, and then only read that table per token.
+    public let tokenKeys: TokenKeys
     /// The `KeyMap.hash` of each key, for looking keys up in shared tables without hashing them again.
     let keyHashes: [UInt32]
-    /// For each token: the index of its key in `keys`, or -1 when it has no key (punctuation, symbols).
-    public let keyIndex: [Int32]
 
-    init(source: SourceText, tokens: [Token], keys: [String], keyHashes: [UInt32], keyIndex: [Int32], sentences: [Range<Int>],
+    /// The distinct keys of the document's tokens.
+    public var keys: [String] { tokenKeys.keys }
+    /// For each token: the index of its key in `keys`, or -1 when it has no key (punctuation, symbols).
+    public var keyIndex: [Int32] { tokenKeys.keyIndex }
+
+    init(source: SourceText, tokens: [Token], keys: TokenKeys, keyHashes: [UInt32], sentences: [Range<Int>],
          entities: [EntitySpan], sentenceOfToken: [Int], inEntity: [Bool]) {
         self.source = source
         self.tokens = tokens
@@ -28,19 +31,15 @@ public final class AnalyzedDocument: Sendable {
         self.entities = entities
         self.sentenceOfToken = sentenceOfToken
         self.inEntity = inEntity
-        self.keys = keys
+        self.tokenKeys = keys
         self.keyHashes = keyHashes
-        self.keyIndex = keyIndex
     }
 
     public func text(of token: Token) -> String { source.string(token.range) }
 
     /// The key of the token with this index ("" for punctuation and symbols).
     @inline(__always)
-    public func key(_ token: Int) -> String {
-        let number = keyIndex[token]
-        return number >= 0 ? keys[Int(number)] : ""
-    }
+    public func key(_ token: Int) -> String { tokenKeys[token] }
 }
 
 /// Runs tokenizer, sentence splitter and entity recognizer over a source text.
@@ -76,9 +75,9 @@ public struct Analyzer: Sendable {
     }
 
     public func analyze(_ source: SourceText) -> AnalyzedDocument {
-        let (tokens, keys, keyHashes, keyIndex) = tokenizer.tokenizeNumberingKeys(source.text)
+        let (tokens, keys, keyHashes) = tokenizer.tokenizeNumberingKeys(source.text)
         let sentences = splitter.split(tokens, in: source.text)
-        let entities = recognizer.entities(in: tokens, keys: TokenKeys(keys: keys, keyIndex: keyIndex), text: source.text)
+        let entities = recognizer.entities(in: tokens, keys: keys, text: source.text)
         var sentenceOfToken = [Int](repeating: 0, count: tokens.count)
         for (number, sentence) in sentences.enumerated() {
             for index in sentence { sentenceOfToken[index] = number }
@@ -87,7 +86,7 @@ public struct Analyzer: Sendable {
         for entity in entities {
             for index in entity.tokens { inEntity[index] = true }
         }
-        return AnalyzedDocument(source: source, tokens: tokens, keys: keys, keyHashes: keyHashes, keyIndex: keyIndex,
+        return AnalyzedDocument(source: source, tokens: tokens, keys: keys, keyHashes: keyHashes,
                                 sentences: sentences, entities: entities,
                                 sentenceOfToken: sentenceOfToken, inEntity: inEntity)
     }

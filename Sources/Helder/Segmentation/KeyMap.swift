@@ -30,21 +30,17 @@ struct KeyMap<Value> {
     }
 
     mutating func set(_ value: Value, for key: String, hash: UInt32) {
-        let (found, slot) = slots.find(hash) { keys[$0] == key }
-        if let found {
-            values[found] = value
-            return
-        }
-        keys.append(key)
-        values.append(value)
-        slots.insert(hash, at: slot)
+        update(key, hash: hash, initial: value) { $0 = value }
     }
 
     mutating func set(_ value: Value, for key: String) { set(value, for: key, hash: Self.hash(key)) }
 
     /// Changes the key's value in place, starting from `initial` for a new key.
     mutating func update(_ key: String, initial: Value, _ change: (inout Value) -> Void) {
-        let hash = Self.hash(key)
+        update(key, hash: Self.hash(key), initial: initial, change)
+    }
+
+    private mutating func update(_ key: String, hash: UInt32, initial: Value, _ change: (inout Value) -> Void) {
         let (found, slot) = slots.find(hash) { keys[$0] == key }
         if let found {
             change(&values[found])

@@ -76,9 +76,7 @@ extension TokenScanner {
     func urlEnd(at start: Int) -> Int? {
         // Cheap test first: every address this accepts starts with `ht` or `ww` (many Dutch words start
         // with h or w).
-        guard let first = byte(start), let second = byte(start + 1),
-              first | 0x20 == UInt8(ascii: "h") && second | 0x20 == UInt8(ascii: "t")
-                || first | 0x20 == UInt8(ascii: "w") && second | 0x20 == UInt8(ascii: "w") else { return nil }
+        guard let first = byte(start), let second = byte(start + 1), Self.mayStartURL(first, second) else { return nil }
         func startsWith(_ prefix: StaticString) -> Bool {
             guard start + prefix.utf8CodeUnitCount <= count else { return false }
             return (0..<prefix.utf8CodeUnitCount).allSatisfy { offset in

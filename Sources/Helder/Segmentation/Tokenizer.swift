@@ -33,15 +33,14 @@ public struct Tokenizer: Sendable {
 
     /// The tokens with their keys.
     public func tokenizeWithKeys(_ text: [UInt8]) -> (tokens: [Token], keys: TokenKeys) {
-        let scanner = scan(text, keys: true)
-        return (scanner.tokens, TokenKeys(keys: scanner.keyTable.keys, keyIndex: scanner.keyIndex))
+        let numbered = tokenizeNumberingKeys(text)
+        return (numbered.tokens, numbered.keys)
     }
 
-    /// Tokens with their keys numbered: `keys` holds each distinct key once (with its `KeyMap.hash` in
-    /// `keyHashes`), `keyIndex` the number of every token's key (-1 for none).
-    func tokenizeNumberingKeys(_ text: [UInt8]) -> (tokens: [Token], keys: [String], keyHashes: [UInt32], keyIndex: [Int32]) {
+    /// Tokens with their keys numbered, and the `KeyMap.hash` of each distinct key in `keyHashes`.
+    func tokenizeNumberingKeys(_ text: [UInt8]) -> (tokens: [Token], keys: TokenKeys, keyHashes: [UInt32]) {
         let scanner = scan(text, keys: true)
-        return (scanner.tokens, scanner.keyTable.keys, scanner.keyTable.hashes, scanner.keyIndex)
+        return (scanner.tokens, TokenKeys(keys: scanner.keyTable.keys, keyIndex: scanner.keyIndex), scanner.keyTable.hashes)
     }
 
     private func scan(_ text: [UInt8], keys: Bool) -> TokenScanner {
