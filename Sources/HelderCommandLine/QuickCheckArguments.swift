@@ -90,13 +90,14 @@ enum QuickCheckArguments {
                 guard let level = FailLevel(argument: value) else { return nil }
                 check.failOn = level
             case "jobs":
-                // ArgumentParser's reading of an Int, and `CommonOptions.validate`'s lower bound.
-                guard let jobs = Int(argument: value), jobs >= 1 else { return nil }
+                guard let jobs = Int(argument: value) else { return nil }
                 check.common.jobs = jobs
             default:
                 return nil
             }
         }
+        // The same checks ArgumentParser runs after parsing; a line they reject is left to it.
+        guard (try? check.common.validate()) != nil else { return nil }
         return check
     }
 }
