@@ -10,10 +10,12 @@ struct KeyTable {
     /// `starts[i + 1]`), so that sixteen bytes can be read from any key's start.
     private var arena: [UInt8] = []
     private var starts: [Int] = [0]
-    private static let padding = [UInt8](repeating: 0, count: 16)
+    /// A literal, not `padding.count`: read at every lookup, where a global's lazy set-up check costs a call.
+    private static let paddingCount = 16
+    private static let padding = [UInt8](repeating: 0, count: paddingCount)
 
     @inline(__always)
-    private func length(_ index: Int) -> Int { starts[index + 1] &- starts[index] &- Self.padding.count }
+    private func length(_ index: Int) -> Int { starts[index + 1] &- starts[index] &- Self.paddingCount }
 
     init(expectedCount: Int) {
         slots = HashSlots(minimumCapacity: expectedCount, smallest: 64)
@@ -42,17 +44,24 @@ struct KeyTable {
         // Most words: at most two machine words, lowercased once, then hashed and compared as words.
         let first = HashSlots.asciiLowercased(HashSlots.word(bytes, at: 0))
         let second = count > 8 ? HashSlots.asciiLowercased(HashSlots.word(bytes, at: 8)) : 0
+        return index(lowercasedWords: first, second, of: bytes)
+    }
+
+    /// The number of plain ASCII text of one to sixteen bytes whose lowercased bytes the caller already
+    /// holds as two little-endian words, bytes past the text zero.
+    @inline(__always)
+    mutating func index(lowercasedWords first: UInt64, _ second: UInt64, of bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
+        let count = bytes.count
         var state = HashSlots.mix(HashSlots.hashStart(count: count), first)
         if count > 8 { state = HashSlots.mix(state, second) }
         let hash = HashSlots.hashEnd(state)
-        let firstMask: UInt64 = count >= 8 ? ~0 : (1 << (8 * UInt64(count))) &- 1
-        let secondMask: UInt64 = count >= 16 ? ~0 : count <= 8 ? 0 : (1 << (8 * UInt64(count - 8))) &- 1
+        // A stored key of the same length is followed by zero bytes, as the words are: no masks needed.
         let (found, slot) = slots.find(hash) { index in
             let start = starts[index]
             guard length(index) == count else { return false }
             return arena.withUnsafeBytes { raw in
-                UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: start, as: UInt64.self)) & firstMask == first
-                    && UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: start &+ 8, as: UInt64.self)) & secondMask == second
+                UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: start, as: UInt64.self)) == first
+                    && UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: start &+ 8, as: UInt64.self)) == second
             }
         }
         if let found { return Int32(found) }

@@ -93,7 +93,19 @@ struct TokenScanner {
     mutating func run() {
         var flags: Token.Flags = [.spaceBefore, .lineStart, .paragraphStart]
         var newlines = 2
+        let plainWords = icuBoundaries == nil
         while index < count {
+            let lead = buffer[index]
+            if lead == 0x20 {
+                index += 1
+                flags.insert(.spaceBefore)
+                continue
+            }
+            if plainWords, (lead | 0x20) &- 0x61 < 26, appendPlainWord(flags: flags) {
+                flags = []
+                newlines = 0
+                continue
+            }
             let (value, length, kind) = character(at: index)
             switch kind {
             case .space, .ignorable:

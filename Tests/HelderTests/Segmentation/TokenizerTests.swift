@@ -156,6 +156,39 @@ import Testing
         }
     }
 
+    /// The fast path takes plain ASCII words in one step (`appendPlainWord`); the ICU path never does.
+    /// Whole tokens (kind and flags too) and their keys must agree, on the corpus and on random text
+    /// built from the marks that decide where such a word ends: words of 1 to 20 letters around the 8-
+    /// and 16-byte steps, in every case, next to `-`, `'`, `.`, `@`, `+`, `_`, digits, accents and web
+    /// and e-mail addresses.
+    @Test func plainWordLaneGivesTheGeneralScannersTokens() throws {
+        let (fast, icu) = tokenizers()
+        var generator = SeededGenerator(seed: 23)
+        let pieces = [" ", " ", " ", "\n", "\n\n", ",", ":", ";", ".", "-", "'", "’", "@", "+", "_", "&", "%", "/", "(", ")",
+                      "\"", "?", "!", "3", "12", "é", "ë", "http", "://", "www.", "@helder.nl", ".nl", "\t", "`", "«", "[", "$", "#", "*", "\r\n"]
+        var texts = try texts()
+        for number in 0..<300 {
+            var text = ""
+            for _ in 0..<Int.random(in: 1...60, using: &generator) {
+                if Bool.random(using: &generator) {
+                    let length = Int.random(in: 1...20, using: &generator)
+                    text += String((0..<length).map { _ in
+                        let letter = Character(Unicode.Scalar(UInt8.random(in: 97...122, using: &generator)))
+                        return Int.random(in: 0..<4, using: &generator) == 0 ? Character(letter.uppercased()) : letter
+                    })
+                } else {
+                    text += pieces.randomElement(using: &generator)!
+                }
+            }
+            texts.append(("random \(number)", Array(text.utf8)))
+        }
+        for (name, bytes) in texts {
+            let a = fast.tokenizeWithKeys(bytes), b = icu.tokenizeWithKeys(bytes)
+            #expect(a.tokens == b.tokens, "\(name)")
+            #expect(a.tokens.indices.map { a.keys[$0] } == b.tokens.indices.map { b.keys[$0] }, "\(name)")
+        }
+    }
+
     /// Keys are numbered while tokenizing: every token with a key points at that key, each distinct key
     /// is listed once, and the keys are those a token gets when folded on its own.
     @Test func keysAreNumberedOncePerDistinctKey() throws {

@@ -1,0 +1,70 @@
+/// The common token taken whole: a word of ASCII letters ended by a space, a line end or a mark that can
+/// only end a word. Most tokens of Dutch prose are such words; the general scanner decodes, classifies
+/// and re-reads every byte of them, this lane reads them as two machine words and hands the key table
+/// their lowercased bytes at once. Anything it is not sure of goes to the general scanner, which gives
+/// the same token (a test compares both on random text).
+extension TokenScanner {
+    /// Takes the plain word at `index` and appends it; false (nothing done) when the token is anything
+    /// else: longer than 15 letters, near the end of the text, followed by a mark that may continue it
+    /// (`-`, `'`, `.`, `/`, `&`, `@`, a digit, a non-ASCII letter, …) or possibly a web address.
+    @inline(__always)
+    mutating func appendPlainWord(flags: Token.Flags) -> Bool {
+        let start = index
+        guard start &+ 16 <= count, let base = buffer.baseAddress else { return false }
+        let raw = UnsafeRawPointer(base + start)
+        let high: UInt64 = 0x8080_8080_8080_8080
+        let first = UInt64(littleEndian: raw.loadUnaligned(as: UInt64.self))
+        let firstLetters = Self.asciiLetters(first)
+        var second: UInt64 = 0, secondLetters: UInt64 = 0
+        let length: Int
+        if firstLetters != high {
+            length = (~firstLetters & high).trailingZeroBitCount &>> 3
+        } else {
+            second = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
+            secondLetters = Self.asciiLetters(second)
+            guard secondLetters != high else { return false }
+            length = 8 &+ (~secondLetters & high).trailingZeroBitCount &>> 3
+        }
+        guard length > 0, Self.endsPlainWord(base[start &+ length]),
+              !Self.mayStartURL(base[start], base[start &+ 1]) else { return false }
+        let firstMask: UInt64 = length >= 8 ? ~0 : (1 &<< (8 &* UInt64(length))) &- 1
+        let secondMask: UInt64 = length <= 8 ? 0 : (1 &<< (8 &* UInt64(length &- 8))) &- 1
+        var tokenFlags = flags
+        if base[start] < 0x61 { tokenFlags.insert(.capitalized) }
+        // A letter is lowercase when its 0x20 bit is set; shifted by two, that bit lands on the mask's.
+        if length >= 2, firstLetters & (first &<< 2) & firstMask == 0, secondLetters & (second &<< 2) & secondMask == 0 {
+            tokenFlags.insert(.allCaps)
+        }
+        tokens.append(Token(start: start, end: start &+ length, kind: .word, flags: tokenFlags))
+        if makeKeys {
+            let lowered: UInt64 = 0x2020_2020_2020_2020
+            keyIndex.append(keyTable.index(lowercasedWords: (first | lowered) & firstMask, (second | lowered) & secondMask,
+                                           of: UnsafeBufferPointer(start: base + start, count: length)))
+        }
+        index = start &+ length
+        return true
+    }
+
+    /// 0x80 in each byte of `word` that is an ASCII letter, 0 elsewhere.
+    @inline(__always)
+    static func asciiLetters(_ word: UInt64) -> UInt64 {
+        let high: UInt64 = 0x8080_8080_8080_8080
+        // Seven bits with 0x20 set: a letter is then 0x61...0x7A. No byte carries into the next.
+        let folded = (word | 0x2020_2020_2020_2020) & ~high
+        let fromA = folded &+ 0x1F1F_1F1F_1F1F_1F1F
+        let pastZ = folded &+ 0x0505_0505_0505_0505
+        return fromA & ~pastZ & ~word & high
+    }
+
+    /// A byte after a run of letters that ends the word for the general scanner too: one that
+    /// `endsWord`, except those an e-mail address may go on with, and `,` and `:` (which go on only
+    /// after digits).
+    @inline(__always)
+    static func endsPlainWord(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0x2C, 0x3A: true
+        case 0x40, 0x5F, 0x2B: false
+        default: endsWord(byte)
+        }
+    }
+}
