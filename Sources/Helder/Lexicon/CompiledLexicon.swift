@@ -63,43 +63,43 @@ public final class CompiledLexicon: Sendable {
     func matches(in document: AnalyzedDocument, cache: MatchCache, entryFilter: (Int) -> Bool) -> [LexiconMatch] {
         var found: [LexiconMatch] = []
         let tokens = document.tokens
+        let inEntity = document.inEntity
+        let keyIndexes = document.keyIndex
         let patternEntries = self.patternEntries
         // Words repeat (Zipf), and the candidates of a word depend on its key only: look them up once
-        // per distinct key, already filtered by entry.
-        var plans = [KeyPlan?](repeating: nil, count: document.keys.count)
-        let words = DocumentWords(keyHashes: document.keyHashes, cache: cache)
+        // per distinct key, already filtered by entry. Per key the number of its plan in `plans`; plan 0
+        // is the empty plan of most words, skipped without touching a plan object.
+        var planOfKey = [Int32](repeating: -1, count: document.keys.count)
+        var plans: [KeyPlan] = [cache.emptyPlan]
+        let words = DocumentWords(keys: document.keys, keyHashes: document.keyHashes, cache: cache)
         program.code.withUnsafeBufferPointer { code in
             var matcher = ProgramMatcher(code: code, program: program, document: document, words: words)
             for sentence in document.sentences {
-                for index in sentence where tokens[index].isWordLike && !document.inEntity[index] {
-                    let keyIndex = Int(document.keyIndex[index])
+                for index in sentence where tokens[index].isWordLike && !inEntity[index] {
+                    let keyIndex = Int(keyIndexes[index])
                     guard keyIndex >= 0 else { continue }
-                    let token = tokens[index]
-                    let key = document.keys[keyIndex]
-                    let plan: KeyPlan
-                    if let cached = plans[keyIndex] {
-                        plan = cached
-                    } else if let shared = cache.plans[key, hash: document.keyHashes[keyIndex]] {
-                        plan = shared
-                        plans[keyIndex] = plan
-                    } else {
-                        let candidates = keyCandidates(key)
-                        let hyphenated = key.utf8.contains(UInt8(ascii: "-"))
-                        let tried = candidates.filter { entryFilter(patternEntries[$0.pattern]) && !$0.cannotMatch }
-                        plan = tried.isEmpty && !hyphenated ? cache.emptyPlan
-                            : KeyPlan(tried, patterns: patterns, program: program, wholeKeyPatterns: hyphenated ? candidates.map(\.pattern) : nil)
-                        plans[keyIndex] = plan
-                        cache.store(plan, for: key, hash: document.keyHashes[keyIndex])
+                    var number = planOfKey[keyIndex]
+                    if number < 0 {
+                        let plan = self.plan(forKey: keyIndex, of: document, cache: cache, entryFilter: entryFilter)
+                        number = plan.isEmpty ? 0 : Int32(plans.count)
+                        if number > 0 { plans.append(plan) }
+                        planOfKey[keyIndex] = number
                     }
-                    if plan.isEmpty { continue }
-                    let next = plan.needsNextWord
-                        ? matcher.skippingPlaceholders(from: index + 1, sentenceEnd: sentence.upperBound).map { matcher.wordIDs(at: $0) } : nil
-                    for (_, candidate) in plan.candidates(nextWord: next) {
-                        let entry = patternEntries[candidate.pattern]
-                        if candidate.wholeToken {
+                    if number == 0 { continue }
+                    let plan = plans[Int(number)]
+                    let token = tokens[index]
+                    var selected = plan.always
+                    if plan.needsNextWord,
+                       let next = ProgramMatcher.firstNonPlaceholder(in: tokens, from: index + 1, sentenceEnd: sentence.upperBound),
+                       let withNext = plan.candidates(nextWord: matcher.wordIDs(at: next)) {
+                        selected = withNext
+                    }
+                    for item in selected {
+                        let entry = patternEntries[item.candidate.pattern]
+                        if item.candidate.wholeToken {
                             found.append(LexiconMatch(entry: entry, tokens: index..<index + 1, bytes: token.range))
-                        } else if let end = matcher.match(candidate.pattern, at: index, sentenceEnd: sentence.upperBound,
-                                                          firstSlotMatched: candidate.firstSlotMatched) {
+                        } else if let end = matcher.match(item.candidate.pattern, at: index, sentenceEnd: sentence.upperBound,
+                                                          firstSlotMatched: item.candidate.firstSlotMatched) {
                             found.append(LexiconMatch(entry: entry, tokens: index..<end, bytes: token.start..<tokens[end - 1].end))
                         }
                     }
@@ -113,6 +113,20 @@ public final class CompiledLexicon: Sendable {
             }
         }
         return resolveOverlaps(found)
+    }
+
+    /// The plan of the document's key with this index: from the worker's cache, or worked out and cached.
+    private func plan(forKey keyIndex: Int, of document: AnalyzedDocument, cache: MatchCache, entryFilter: (Int) -> Bool) -> KeyPlan {
+        let key = document.keys[keyIndex]
+        let hash = document.keyHashes[keyIndex]
+        if let shared = cache.plans[key, hash: hash] { return shared }
+        let candidates = keyCandidates(key)
+        let hyphenated = key.utf8.contains(UInt8(ascii: "-"))
+        let tried = candidates.filter { entryFilter(patternEntries[$0.pattern]) && !$0.cannotMatch }
+        let plan = tried.isEmpty && !hyphenated ? cache.emptyPlan
+            : KeyPlan(tried, patterns: patterns, program: program, wholeKeyPatterns: hyphenated ? candidates.map(\.pattern) : nil)
+        cache.store(plan, for: key, hash: hash)
+        return plan
     }
 
     /// The first three bytes of a key, packed (nil when shorter).

@@ -6,7 +6,7 @@ final class KeyPlan: Sendable {
     typealias Candidate = CompiledLexicon.KeyCandidate
 
     /// Tried at every token with this key.
-    let always: [(order: Int, candidate: Candidate)]
+    let always: [Item]
     /// Second-slot word ids, sorted, and per id the candidates with that second word (and whether that
     /// slot inflects). Searched by halving: asked at every token with this key.
     let secondWords: [Int32]
@@ -49,9 +49,15 @@ final class KeyPlan: Sendable {
         self.isEmpty = always.isEmpty && bySecondWord.isEmpty && wholeKeyPatterns == nil
     }
 
-    /// The candidates to try when the next word has these ids, in lexicon order.
-    func candidates(nextWord: (own: Int32, stems: [Int32])?) -> [(order: Int, candidate: Candidate)] {
-        guard let nextWord, !secondWords.isEmpty else { return always }
+    /// One candidate to try, with its place in lexicon order.
+    typealias Item = (order: Int, candidate: Candidate)
+
+    /// The candidates to try when the next word has these ids, in lexicon order; nil when they are just
+    /// `always`, the usual answer (most next words start none of this key's phrases), which is then
+    /// known without building an array.
+    func candidates(nextWord: (own: Int32, stems: [Int32])) -> [Item]? {
+        guard !secondWords.isEmpty, position(of: nextWord.own) != nil || nextWord.stems.contains(where: { position(of: $0) != nil })
+        else { return nil }
         var selected = always
         if let items = items(secondWord: nextWord.own) {
             for item in items where !selected.contains(where: { $0.order == item.order }) {
@@ -68,13 +74,18 @@ final class KeyPlan: Sendable {
         return selected
     }
 
-    private func items(secondWord id: Int32) -> [(order: Int, candidate: Candidate, inflects: Bool)]? {
+    /// Where `id` is in `secondWords`, found by halving: asked at every token with this key.
+    private func position(of id: Int32) -> Int? {
         var low = 0, high = secondWords.count
         while low < high {
-            let middle = (low + high) / 2
-            if secondWords[middle] < id { low = middle + 1 } else { high = middle }
+            let middle = (low &+ high) &>> 1
+            if secondWords[middle] < id { low = middle &+ 1 } else { high = middle }
         }
-        return low < secondWords.count && secondWords[low] == id ? bySecondWord[low] : nil
+        return low < secondWords.count && secondWords[low] == id ? low : nil
+    }
+
+    private func items(secondWord id: Int32) -> [(order: Int, candidate: Candidate, inflects: Bool)]? {
+        position(of: id).map { bySecondWord[$0] }
     }
 
     var needsNextWord: Bool { !secondWords.isEmpty }

@@ -79,28 +79,31 @@ struct PatternProgram: Sendable {
 }
 
 /// A document's keys in the lexicon's terms, worked out once per distinct key when a pattern first
-/// needs it.
+/// needs it. Asked by key index: the key itself is read only the first time.
 struct DocumentWords {
     private var own: [Int32]
     private var stems: [[Int32]]
+    private let keys: [String]
     private let keyHashes: [UInt32]
     private let cache: MatchCache
     private static let unknown: Int32 = -2
 
-    init(keyHashes: [UInt32], cache: MatchCache) {
+    init(keys: [String], keyHashes: [UInt32], cache: MatchCache) {
         own = [Int32](repeating: Self.unknown, count: keyHashes.count)
         stems = [[Int32]](repeating: [], count: keyHashes.count)
+        self.keys = keys
         self.keyHashes = keyHashes
         self.cache = cache
     }
 
     /// The word ids of the key with this index: its own (or -1) and those of its possible stems.
-    mutating func ids(_ index: Int, _ key: String, in program: PatternProgram) -> (own: Int32, stems: [Int32]) {
-        if own[index] == Self.unknown { lookUp(index, key, in: program) }
+    mutating func ids(_ index: Int, in program: PatternProgram) -> (own: Int32, stems: [Int32]) {
+        if own[index] == Self.unknown { lookUp(index, in: program) }
         return (own[index], stems[index])
     }
 
-    private mutating func lookUp(_ index: Int, _ key: String, in program: PatternProgram) {
+    private mutating func lookUp(_ index: Int, in program: PatternProgram) {
+        let key = keys[index]
         if let known = cache.words[key, hash: keyHashes[index]] {
             (own[index], stems[index]) = known
         } else {
@@ -111,8 +114,8 @@ struct DocumentWords {
 
     /// Does the key with this index match word `id`, as written or (when `inflect`) inflected? Read in
     /// place: asked for every slot tried.
-    mutating func key(_ index: Int, _ key: String, matches id: Int32, inflect: Bool, in program: PatternProgram) -> Bool {
-        if own[index] == Self.unknown { lookUp(index, key, in: program) }
+    mutating func key(_ index: Int, matches id: Int32, inflect: Bool, in program: PatternProgram) -> Bool {
+        if own[index] == Self.unknown { lookUp(index, in: program) }
         return own[index] == id || (inflect && stems[index].contains(id))
     }
 }

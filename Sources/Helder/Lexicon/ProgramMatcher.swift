@@ -56,7 +56,7 @@ struct ProgramMatcher {
     /// The word ids of the token at `position` (see `DocumentWords`).
     mutating func wordIDs(at position: Int) -> (own: Int32, stems: [Int32]) {
         let index = Int(keyIndex[position])
-        if index >= 0 { return words.ids(index, keys[index], in: program) }
+        if index >= 0 { return words.ids(index, in: program) }
         // A token without a key (punctuation, a number): its text is the key, looked up by its bytes
         // unless it may be an inflected word (as in `slot(at:matches:)`).
         let bytes = text[tokens[position].range]
@@ -66,8 +66,9 @@ struct ProgramMatcher {
         return program.words(of: String(decoding: bytes, as: UTF8.self))
     }
 
-    /// The first token from `position` on that is not a placeholder, within the sentence.
-    func skippingPlaceholders(from position: Int, sentenceEnd: Int) -> Int? {
+    /// The first token from `position` on that is not a placeholder, within the sentence. Static: called
+    /// on the matcher, it would be copied for every call.
+    static func firstNonPlaceholder(in tokens: [Token], from position: Int, sentenceEnd: Int) -> Int? {
         var position = position
         while position < sentenceEnd, tokens[position].kind == .placeholder { position += 1 }
         return position < sentenceEnd ? position : nil
@@ -88,7 +89,7 @@ struct ProgramMatcher {
             if alternative < 0 {
                 if text[token.range].elementsEqual(program.exactForms[Int(-alternative - 1)]) { return (true, next) }
             } else if index >= 0 {
-                if words.key(index, keys[index], matches: alternative, inflect: inflect, in: program) { return (true, next) }
+                if words.key(index, matches: alternative, inflect: inflect, in: program) { return (true, next) }
             } else {
                 // A token without a key (punctuation inside a form): its text is the key. Compared on
                 // bytes; only a text that may be inflected (five bytes or more, ending like an
