@@ -70,7 +70,10 @@ struct DirectiveGrammarRule {
                               clauseBreaks: grammar.clauseBreaks.map { Array($0.utf8) })
         var findings: [Finding] = []
         var clauses: [Range<Int>] = []
+        let keyIndex = document.keyIndex
         for sentence in document.sentences {
+            // Most sentences have no modal verb at all: then no clause can match.
+            guard sentence.contains(where: { keyIndex[$0] >= 0 && !roles[Int(keyIndex[$0])].isDisjoint(with: .modal) }) else { continue }
             self.clauses(in: sentence, context, into: &clauses)
             for clause in clauses {
                 for match in matches(in: clause, context) {

@@ -11,24 +11,8 @@ struct UnknownAcronymRule {
         var capitalLines: [Int: Bool] = [:]
         let tokens = document.tokens
         let text = document.source.text
-        // Nearly every word has at most one capital: an acronym needs two (or a letter outside ASCII).
-        // Counted through pointers, without copying tokens: this loop sees every token of every document.
-        let candidates = text.withUnsafeBufferPointer { bytes in
-            tokens.withUnsafeBufferPointer { tokens in
-                tokens.indices.filter { index in
-                    guard tokens[index].kind == .word, let base = bytes.baseAddress else { return false }
-                    var capitals = 0
-                    var position = tokens[index].start
-                    while position < tokens[index].end {
-                        let byte = base[position]
-                        if byte >= 0x80 { return true }
-                        if byte &- 65 < 26 { capitals &+= 1 }
-                        position &+= 1
-                    }
-                    return capitals >= 2
-                }
-            }
-        }
+        // Nearly every word has at most one capital: an acronym needs two, which the tokenizer has counted.
+        let candidates = tokens.indices.filter { tokens[$0].kind == .word && tokens[$0].flags.contains(.severalCapitals) }
         for index in candidates where !document.inEntity[index] {
             let token = tokens[index]
             for part in parts(of: token, document) {

@@ -18,19 +18,21 @@ public struct EntityRecognizer: Sendable {
         func value(_ i: Int) -> String { String(decoding: text[tokens[i].start..<tokens[i].end], as: UTF8.self) }
         func isNumber(_ i: Int) -> Bool { i < tokens.count && tokens[i].kind == .number }
         while index < tokens.count {
-            // Only numbers, currency signs and words starting with "a" (art., artikel) can start an entity.
-            // Decided from the first byte where it is ASCII, before copying the token (most are words).
+            // Only numbers, currency signs and words starting with "ar" (art., artikel) can start an entity.
+            // Decided from the first bytes where they are ASCII, before copying the token (most are words).
             let kind = tokens[index].kind
             if kind != .number && kind != .symbol {
-                let first = text[tokens[index].start]
-                let startsWithA: Bool
-                if first >= 0x80 {
-                    startsWithA = keys[index].utf8.first == UInt8(ascii: "a")
+                let start = tokens[index].start
+                let first = text[start], second = start + 1 < tokens[index].end ? text[start + 1] : 0
+                let startsWithAr: Bool
+                if first >= 0x80 || second >= 0x80 {
+                    startsWithAr = keys[index].utf8.starts(with: "ar".utf8)
                 } else {
-                    // Only words have keys; the key of a word starting with an ASCII letter starts with it in lowercase.
-                    startsWithA = (kind == .word || kind == .abbreviation) && first | 0x20 == UInt8(ascii: "a")
+                    // Only words have keys; the key of a word starting with ASCII letters starts with them in lowercase.
+                    startsWithAr = (kind == .word || kind == .abbreviation) && first | 0x20 == UInt8(ascii: "a")
+                        && second | 0x20 == UInt8(ascii: "r")
                 }
-                guard startsWithA else {
+                guard startsWithAr else {
                     index += 1
                     continue
                 }

@@ -28,6 +28,8 @@ public struct Token: Sendable, Hashable {
         public static let allCaps = Flags(rawValue: 1 << 4)
         /// A word joined over a hyphen at a line end.
         public static let joined = Flags(rawValue: 1 << 5)
+        /// At least two uppercase letters (`OTS`, `RvdK`, `ÉÉN`): what an acronym needs.
+        public static let severalCapitals = Flags(rawValue: 1 << 6)
     }
 
     public init(start: Int, end: Int, kind: TokenKind, flags: Flags) {

@@ -31,9 +31,15 @@ extension TokenScanner {
         let secondMask: UInt64 = length <= 8 ? 0 : (1 &<< (8 &* UInt64(length &- 8))) &- 1
         var tokenFlags = flags
         if base[start] < 0x61 { tokenFlags.insert(.capitalized) }
-        // A letter is lowercase when its 0x20 bit is set; shifted by two, that bit lands on the mask's.
-        if length >= 2, firstLetters & (first &<< 2) & firstMask == 0, secondLetters & (second &<< 2) & secondMask == 0 {
-            tokenFlags.insert(.allCaps)
+        // A letter is a capital when its 0x20 bit is clear; shifted by two, that bit lands on the mask's.
+        let firstCapitals = firstLetters & ~(first &<< 2) & firstMask
+        let secondCapitals = secondLetters & ~(second &<< 2) & secondMask
+        if firstCapitals & (firstCapitals &- 1) != 0 || secondCapitals & (secondCapitals &- 1) != 0
+            || firstCapitals != 0 && secondCapitals != 0 {
+            tokenFlags.insert(.severalCapitals)
+            if firstLetters & (first &<< 2) & firstMask == 0, secondLetters & (second &<< 2) & secondMask == 0 {
+                tokenFlags.insert(.allCaps)
+            }
         }
         tokens.append(Token(start: start, end: start &+ length, kind: .word, flags: tokenFlags))
         if makeKeys {

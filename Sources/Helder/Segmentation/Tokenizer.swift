@@ -469,7 +469,7 @@ struct TokenScanner {
                 }
                 position += length
             }
-            if uppercase >= 2 && lowercase == 0 { flags.insert(.allCaps) }
+            if uppercase >= 2 { flags.insert(lowercase == 0 ? [.allCaps, .severalCapitals] : .severalCapitals) }
             if makeKeys {
                 let key = TextFolding.key(buffer, start..<end, joined: flags.contains(.joined))
                 if !key.isEmpty { number = keyTable.index(of: key) }
@@ -499,7 +499,7 @@ struct TokenScanner {
             position &+= 1
         }
         if firstLetter >= 65 && firstLetter <= 90 { flags.insert(.capitalized) }
-        if uppercase >= 2 && lowercase == 0 { flags.insert(.allCaps) }
+        if uppercase >= 2 { flags.insert(lowercase == 0 ? [.allCaps, .severalCapitals] : .severalCapitals) }
         return true
     }
 }

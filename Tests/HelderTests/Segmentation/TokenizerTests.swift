@@ -189,6 +189,24 @@ import Testing
         }
     }
 
+    /// The capital flags the rules filter on (`allCaps`, `severalCapitals`) are those a count of the
+    /// word's uppercase and lowercase letters gives, on both paths.
+    @Test func capitalFlagsFollowTheLetters() throws {
+        let (fast, icu) = tokenizers()
+        let extra = "OTS RvdK eHealth ÉÉN Één ÉéN cliËNT jeugd-GGZ GGZ-instelling A AB aB Ab ABCDEFGHIJKLMNOPQ abcdefghijklmnoP"
+        for (name, bytes) in try texts() + [("mixed", Array(extra.utf8))] {
+            for tokenizer in [fast, icu] {
+                for token in tokenizer.tokenize(bytes) where token.kind == .word {
+                    let letters = String(decoding: bytes[token.range], as: UTF8.self).unicodeScalars.filter(\.properties.isAlphabetic)
+                    let capitals = letters.filter(\.properties.isUppercase).count
+                    let lowercase = letters.filter(\.properties.isLowercase).count
+                    #expect(token.flags.contains(.severalCapitals) == (capitals >= 2), "\(name)")
+                    #expect(token.flags.contains(.allCaps) == (capitals >= 2 && lowercase == 0), "\(name)")
+                }
+            }
+        }
+    }
+
     /// Keys are numbered while tokenizing: every token with a key points at that key, each distinct key
     /// is listed once, and the keys are those a token gets when folded on its own.
     @Test func keysAreNumberedOncePerDistinctKey() throws {
