@@ -25,10 +25,18 @@ extension TokenScanner {
             guard secondLetters != high else { return false }
             length = 8 &+ (~secondLetters & high).trailingZeroBitCount &>> 3
         }
-        guard length > 0, Self.endsPlainWord(base[start &+ length]),
-              !Self.mayStartURL(base[start], base[start &+ 1]) else { return false }
+        guard length > 0, !Self.mayStartURL(base[start], base[start &+ 1]) else { return false }
         let firstMask: UInt64 = length >= 8 ? ~0 : (1 &<< (8 &* UInt64(length))) &- 1
         let secondMask: UInt64 = length <= 8 ? 0 : (1 &<< (8 &* UInt64(length &- 8))) &- 1
+        let lowered: UInt64 = 0x2020_2020_2020_2020
+        let firstLowered = (first | lowered) & firstMask, secondLowered = (second | lowered) & secondMask
+        if !Self.endsPlainWord(base[start &+ length]) {
+            // A sentence end, `word.` and then a space, a line end or a closing mark: the dot stands
+            // alone unless the word is an initial or a dotted abbreviation (`bijv.`).
+            guard base[start &+ length] == UInt8(ascii: "."), start &+ length &+ 1 < count,
+                  Self.endsWordAfterDot(base[start &+ length &+ 1]), length > 1 || base[start] >= 0x61,
+                  !tokenizer.isPlainDottedAbbreviation(firstLowered, secondLowered) else { return false }
+        }
         var tokenFlags = flags
         if base[start] < 0x61 { tokenFlags.insert(.capitalized) }
         // A letter is a capital when its 0x20 bit is clear; shifted by two, that bit lands on the mask's.
@@ -43,12 +51,34 @@ extension TokenScanner {
         }
         tokens.append(Token(start: start, end: start &+ length, kind: .word, flags: tokenFlags))
         if makeKeys {
-            let lowered: UInt64 = 0x2020_2020_2020_2020
-            keyIndex.append(keyTable.index(lowercasedWords: (first | lowered) & firstMask, (second | lowered) & secondMask,
+            keyIndex.append(keyTable.index(lowercasedWords: firstLowered, secondLowered,
                                            of: UnsafeBufferPointer(start: base + start, count: length)))
         }
         index = start &+ length
         return true
+    }
+
+    /// Takes a one-byte ASCII mark at `index` (`,` `;` `(` `)` `!` `?` `"` `.` …) and appends it; false
+    /// for what the general scanner treats on its own: placeholder openers, `,,`, `..`, hyphens,
+    /// apostrophes, letters, digits and spaces.
+    @inline(__always)
+    mutating func appendPlainMark(_ byte: UInt8, flags: Token.Flags) -> Bool {
+        let start = index
+        guard Characters.classifyASCII(byte) == .other, !Self.mayStartPlaceholder(byte) else { return false }
+        if byte == UInt8(ascii: ".") || byte == UInt8(ascii: ",") {
+            guard start &+ 1 < count, buffer[start &+ 1] != byte else { return false }
+        }
+        tokens.append(Token(start: start, end: start &+ 1, kind: Self.isSymbol(UInt32(byte)) ? .symbol : .punctuation, flags: flags))
+        if makeKeys { keyIndex.append(-1) }
+        index = start &+ 1
+        return true
+    }
+
+    /// A byte after `word.` that leaves the dot on its own: not a letter or digit, not another dot, not
+    /// something an e-mail address goes on with; ASCII (an ignorable character could hide a letter).
+    @inline(__always)
+    static func endsWordAfterDot(_ byte: UInt8) -> Bool {
+        byte < 0x80 && !isEmailLocal(byte) && byte != UInt8(ascii: "@")
     }
 
     /// 0x80 in each byte of `word` that is an ASCII letter, 0 elsewhere.
@@ -72,5 +102,31 @@ extension TokenScanner {
         case 0x40, 0x5F, 0x2B: false
         default: endsWord(byte)
         }
+    }
+}
+
+/// Up to fifteen lowercase ASCII letters as two little-endian words, bytes past the word zero: how the
+/// plain-word lane holds a word, and so how it looks up dotted abbreviations.
+struct PlainWordKey: Comparable, Sendable {
+    let first: UInt64
+    let second: UInt64
+
+    init(first: UInt64, second: UInt64) {
+        self.first = first
+        self.second = second
+    }
+
+    /// The key of a dotted abbreviation made of ASCII lowercase letters and one final dot; nil for any other.
+    init?(dotted: String) {
+        let letters = Array(dotted.utf8.dropLast())
+        guard dotted.utf8.last == UInt8(ascii: "."), !letters.isEmpty, letters.count <= 15,
+              letters.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else { return nil }
+        var words: [UInt64] = [0, 0]
+        for (offset, letter) in letters.enumerated() { words[offset / 8] |= UInt64(letter) << (8 * UInt64(offset % 8)) }
+        self.init(first: words[0], second: words[1])
+    }
+
+    static func < (a: PlainWordKey, b: PlainWordKey) -> Bool {
+        a.first != b.first ? a.first < b.first : a.second < b.second
     }
 }

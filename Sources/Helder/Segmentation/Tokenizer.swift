@@ -15,6 +15,9 @@ public struct Tokenizer: Sendable {
     let dottedAbbreviations: Set<String>
     /// The longest of them in bytes: a longer word before a dot (most sentence ends) is not one.
     let longestDottedAbbreviation: Int
+    /// The dotted abbreviations that are ASCII letters and a dot (`bijv.`, `dhr.`), without the dot,
+    /// as the two little-endian words the plain-word lane holds; sorted, for halving.
+    let plainDottedAbbreviations: [PlainWordKey]
     /// Abbreviations as written (`OTS`, `RvdK`): `[OTS]` is a gloss of one, not a placeholder.
     let knownAbbreviations: Set<String>
     public var path: Path
@@ -22,8 +25,21 @@ public struct Tokenizer: Sendable {
     public init(dottedAbbreviations: Set<String>, knownAbbreviations: Set<String>, path: Path = .fast) {
         self.dottedAbbreviations = Set(dottedAbbreviations.map { $0.lowercased() })
         self.longestDottedAbbreviation = self.dottedAbbreviations.map(\.utf8.count).max() ?? 0
+        self.plainDottedAbbreviations = self.dottedAbbreviations.compactMap { PlainWordKey(dotted: $0) }.sorted()
         self.knownAbbreviations = knownAbbreviations
         self.path = path
+    }
+
+    /// Is this lowercased plain word (see `PlainWordKey`) a dotted abbreviation without its dot?
+    @inline(__always)
+    func isPlainDottedAbbreviation(_ first: UInt64, _ second: UInt64) -> Bool {
+        let key = PlainWordKey(first: first, second: second)
+        var low = 0, high = plainDottedAbbreviations.count
+        while low < high {
+            let middle = (low &+ high) &>> 1
+            if plainDottedAbbreviations[middle] < key { low = middle &+ 1 } else { high = middle }
+        }
+        return low < plainDottedAbbreviations.count && plainDottedAbbreviations[low] == key
     }
 
     /// The tokens alone (for output that only needs their places): no keys are made.
@@ -101,7 +117,7 @@ struct TokenScanner {
                 flags.insert(.spaceBefore)
                 continue
             }
-            if plainWords, (lead | 0x20) &- 0x61 < 26, appendPlainWord(flags: flags) {
+            if plainWords, (lead | 0x20) &- 0x61 < 26 ? appendPlainWord(flags: flags) : lead < 0x80 && appendPlainMark(lead, flags: flags) {
                 flags = []
                 newlines = 0
                 continue

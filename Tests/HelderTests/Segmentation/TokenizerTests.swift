@@ -165,7 +165,7 @@ import Testing
         let (fast, icu) = tokenizers()
         var generator = SeededGenerator(seed: 23)
         let pieces = [" ", " ", " ", "\n", "\n\n", ",", ":", ";", ".", "-", "'", "’", "@", "+", "_", "&", "%", "/", "(", ")",
-                      "\"", "?", "!", "3", "12", "é", "ë", "http", "://", "www.", "@helder.nl", ".nl", "\t", "`", "«", "[", "$", "#", "*", "\r\n"]
+                      "\"", "?", "!", "3", "12", "é", "ë", "http", "://", "www.", "@helder.nl", ".nl", " bijv.", " Dhr.", " J.", "..", ",,", "\t", "`", "«", "[", "$", "#", "*", "\r\n"]
         var texts = try texts()
         for number in 0..<300 {
             var text = ""
