@@ -17,9 +17,34 @@ struct KeyTable {
     @inline(__always)
     private func length(_ index: Int) -> Int { starts[index + 1] &- starts[index] &- Self.paddingCount }
 
+    /// Key numbers of words with bytes outside ASCII, by those bytes as written: folding such a word
+    /// (ICU normalization) costs thousands of instructions, and these words repeat like any other.
+    private var rawSlots = HashSlots(minimumCapacity: 0, smallest: 64)
+    private var rawArena: [UInt8] = []
+    private var rawStarts: [Int] = [0]
+    private var rawNumbers: [Int32] = []
+
     init(expectedCount: Int) {
         slots = HashSlots(minimumCapacity: expectedCount, smallest: 64)
         keys.reserveCapacity(expectedCount)
+    }
+
+    /// The number of the key `fold` makes of these bytes (-1 when it makes an empty one); `fold` runs
+    /// only the first time the bytes are seen.
+    mutating func index(ofRaw bytes: UnsafeBufferPointer<UInt8>, folding fold: () -> String) -> Int32 {
+        let hash = HashSlots.hash(bytes)
+        let (found, slot) = rawSlots.find(hash) { index in
+            rawStarts[index + 1] &- rawStarts[index] == bytes.count
+                && rawArena[rawStarts[index]..<rawStarts[index + 1]].elementsEqual(bytes)
+        }
+        if let found { return rawNumbers[found] }
+        let key = fold()
+        let number = key.isEmpty ? -1 : index(of: key)
+        rawArena.append(contentsOf: bytes)
+        rawStarts.append(rawArena.count)
+        rawNumbers.append(number)
+        rawSlots.insert(hash, at: slot)
+        return number
     }
 
     /// The hash of each key's UTF-8 bytes (`KeyMap.hash`).

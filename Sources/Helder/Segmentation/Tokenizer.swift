@@ -486,9 +486,14 @@ struct TokenScanner {
                 position += length
             }
             if uppercase >= 2 { flags.insert(lowercase == 0 ? [.allCaps, .severalCapitals] : .severalCapitals) }
-            if makeKeys {
-                let key = TextFolding.key(buffer, start..<end, joined: flags.contains(.joined))
+            if makeKeys && flags.contains(.joined) {
+                let key = TextFolding.key(buffer, start..<end, joined: true)
                 if !key.isEmpty { number = keyTable.index(of: key) }
+            } else if makeKeys {
+                let buffer = buffer
+                number = keyTable.index(ofRaw: UnsafeBufferPointer(rebasing: buffer[start..<end])) {
+                    TextFolding.key(buffer, start..<end, joined: false)
+                }
             }
         }
     }
