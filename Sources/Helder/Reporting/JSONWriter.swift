@@ -23,8 +23,29 @@ struct JSONBytes {
     }
 
     mutating func append(_ value: Int) {
-        // A number's String is small (no allocation): its bytes are copied straight in.
-        bytes.append(contentsOf: String(value).utf8)
+        // Digits written from the end of a small stack buffer: no String per number.
+        var magnitude = value.magnitude
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var position = digits.count
+            repeat {
+                position -= 1
+                digits[position] = UInt8(truncatingIfNeeded: 48 &+ magnitude % 10)
+                magnitude /= 10
+            } while magnitude > 0
+            if value < 0 { bytes.append(0x2D) }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: digits[position...]))
+        }
+    }
+
+    /// Whether any of eight bytes is a control byte, `"`, `\` or 0xE2 (the bytes `appendQuoted` looks at
+    /// one by one). It may say yes for a word that holds none; never no for one that holds one.
+    @inline(__always)
+    static func mayNeedEscape(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
+        func hasZeroByte(_ value: UInt64) -> UInt64 { (value &- ones) & ~value & high }
+        let control = (word &- ones &* 0x20) & ~word & high
+        let marks = hasZeroByte(word ^ (ones &* 0x22)) | hasZeroByte(word ^ (ones &* 0x5C)) | hasZeroByte(word ^ (ones &* 0xE2))
+        return control | marks != 0
     }
 
     /// A JSON string literal. Dutch text is full of `’` and `…`, whose lead byte 0xE2 is also that of
@@ -36,6 +57,12 @@ struct JSONBytes {
             var runStart = 0
             var index = 0
             while index < text.count {
+                // Eight bytes at a time while none of them may need escaping (most of any message).
+                if index &+ 8 <= text.count, let base = text.baseAddress,
+                   !Self.mayNeedEscape(UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))) {
+                    index &+= 8
+                    continue
+                }
                 let byte = text[index]
                 if byte >= 0x20 && byte != 0x22 && byte != 0x5C && byte != 0xE2 {
                     index += 1

@@ -80,6 +80,26 @@ import Testing
             let parsed = try JSONSerialization.jsonObject(with: Data(("[" + JSONWriter.quote(text) + "]").utf8)) as? [String]
             #expect(parsed == [text])
         }
+        // Long texts take the eight-bytes-at-a-time path: every mark at every place must still be escaped.
+        var generator = SeededGenerator(seed: 5)
+        let pieces = ["Beste ouders, ", "\"", "\\", "\n", "\r", "\t", "\u{1}", "\u{1F}", "’", "…", "\u{2028}", "\u{2029}", "é", "x", "\u{7F}"]
+        for _ in 0..<300 {
+            let text = (0..<Int.random(in: 0...40, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            var expected = "\""
+            for scalar in text.unicodeScalars {
+                switch scalar {
+                case "\"": expected += "\\\""
+                case "\\": expected += "\\\\"
+                case "\n": expected += "\\n"
+                case "\r": expected += "\\r"
+                case "\t": expected += "\\t"
+                case "\u{2028}", "\u{2029}": expected += "\\u" + String(scalar.value, radix: 16)
+                case _ where scalar.value < 0x20: expected += "\\u00" + (scalar.value < 0x10 ? "0" : "") + String(scalar.value, radix: 16)
+                default: expected.unicodeScalars.append(scalar)
+                }
+            }
+            #expect(JSONWriter.quote(text) == expected + "\"")
+        }
         var numbers = JSONBytes()
         for value in [0, 7, 10, 1_234_567, -42, Int.max, Int.min] {
             numbers.append(value)
