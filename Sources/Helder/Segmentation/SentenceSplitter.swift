@@ -15,12 +15,13 @@ public struct SentenceSplitter: Sendable {
         var sentences: [Range<Int>] = []
         var start = 0
         for index in 1..<tokens.count {
-            // Most tokens are words inside a line after a word: nothing in `startsSentence` can hold
-            // for them (it needs a line start, punctuation here, or punctuation or an abbreviation before).
-            let token = tokens[index], before = tokens[index - 1].kind
-            if token.kind != .punctuation, before != .punctuation, before != .abbreviation,
-               token.flags.isDisjoint(with: [.paragraphStart, .lineStart]) {
-                continue
+            // Inside a line, a sentence starts only after an end mark (`.`, `!`, `?`, `…`, `..`), a closing
+            // mark that may follow one, or a dotted abbreviation: most tokens follow a word or a comma.
+            let token = tokens[index], before = tokens[index - 1]
+            if token.flags.isDisjoint(with: [.paragraphStart, .lineStart]) {
+                if before.kind != .punctuation && before.kind != .abbreviation { continue }
+                if before.kind == .punctuation && !isTerminal(before, text) && !startsWithTwoDots(before, text)
+                    && !isCloser(before, text) { continue }
             }
             guard startsSentence(index, tokens, text) else { continue }
             sentences.append(start..<index)
@@ -51,7 +52,7 @@ public struct SentenceSplitter: Sendable {
         // Most tokens are words that end nothing: decide on bytes before making any string.
         guard candidate.kind == .punctuation || candidate.kind == .abbreviation else { return false }
         if candidate.kind == .punctuation {
-            guard isTerminal(candidate, text) || text[candidate.range].starts(with: [0x2E, 0x2E]) else { return false }
+            guard isTerminal(candidate, text) || startsWithTwoDots(candidate, text) else { return false }
             return opensSentence(token, text)
         }
         if text[candidate.end - 1] == UInt8(ascii: "."), token.flags.contains(.spaceBefore) {
@@ -117,6 +118,11 @@ public struct SentenceSplitter: Sendable {
         case 3: return text[token.start] == 0xE2 && text[token.start + 1] == 0x80 && text[token.start + 2] == 0xA6
         default: return false
         }
+    }
+
+    /// `..`, `...`: dots typed for an ellipsis.
+    func startsWithTwoDots(_ token: Token, _ text: [UInt8]) -> Bool {
+        token.end - token.start >= 2 && text[token.start] == 0x2E && text[token.start + 1] == 0x2E
     }
 
     /// `"`, `'`, `”`, `’`, `»`, `)`, `]` or `''`: compared on bytes (asked for most punctuation tokens).
