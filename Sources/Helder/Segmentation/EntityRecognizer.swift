@@ -73,15 +73,18 @@ public struct EntityRecognizer: Sendable {
                     continue
                 }
                 // Dates: 12 maart 2026
-                if index + 1 < tokens.count, Self.months.contains(keys[index + 1]) {
+                if index + 1 < tokens.count, tokens[index + 1].isWordLike, Self.months.contains(keys[index + 1]) {
                     let end = isNumber(index + 2) ? index + 3 : index + 2
                     spans.append(EntitySpan(kind: .date, tokens: index..<end))
                     index = end
                     continue
                 }
-                let text = value(index)
-                if text.hasSuffix("%") || (index + 1 < tokens.count && value(index + 1) == "%") {
-                    let end = text.hasSuffix("%") ? index + 1 : index + 2
+                // Decided on bytes: most numbers are none of these, and a String per number adds up.
+                let last = text[token.end - 1]
+                let nextIsPercent = index + 1 < tokens.count && tokens[index + 1].end - tokens[index + 1].start == 1
+                    && text[tokens[index + 1].start] == UInt8(ascii: "%")
+                if last == UInt8(ascii: "%") || nextIsPercent {
+                    let end = last == UInt8(ascii: "%") ? index + 1 : index + 2
                     spans.append(EntitySpan(kind: .percentage, tokens: index..<end))
                     index = end
                     continue
@@ -91,21 +94,22 @@ public struct EntityRecognizer: Sendable {
                     index += 2
                     continue
                 }
-                if index + 1 < tokens.count, keys[index + 1] == "uur" || text.utf8.contains(UInt8(ascii: ":")) {
+                if index + 1 < tokens.count, keys[index + 1] == "uur" || text[token.range].contains(UInt8(ascii: ":")) {
                     let end = keys[index + 1 < tokens.count ? index + 1 : index] == "uur" ? index + 2 : index + 1
                     spans.append(EntitySpan(kind: .time, tokens: index..<end))
                     index = end
                     continue
                 }
-                if text.filter({ $0 == "-" || $0 == "/" }).count == 2 {
+                if text[token.range].reduce(0, { $0 + ($1 == UInt8(ascii: "-") || $1 == UInt8(ascii: "/") ? 1 : 0) }) == 2 {
                     spans.append(EntitySpan(kind: .date, tokens: index..<index + 1))
                     index += 1
                     continue
                 }
                 // Phone numbers: 0 followed by groups of digits, optionally with a dash: 088 - 123 45 67
-                if text.hasPrefix("0") || text.hasPrefix("+31") {
+                if text[token.start] == UInt8(ascii: "0") || text[token.range].starts(with: "+31".utf8) {
+                    let written = value(index)
                     var end = index + 1
-                    var digits = text.filter(\.isNumber).count
+                    var digits = written.filter(\.isNumber).count
                     while end < tokens.count, tokens[end].start - tokens[end - 1].end <= 1 {
                         let part = value(end)
                         if tokens[end].kind == .number, !part.contains(".") {
@@ -117,7 +121,7 @@ public struct EntityRecognizer: Sendable {
                             break
                         }
                     }
-                    if digits >= 7 && digits <= 13 && (end > index + 1 || text.contains("-")) {
+                    if digits >= 7 && digits <= 13 && (end > index + 1 || written.contains("-")) {
                         spans.append(EntitySpan(kind: .phone, tokens: index..<end))
                         index = end
                         continue
