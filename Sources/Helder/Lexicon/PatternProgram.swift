@@ -96,13 +96,14 @@ struct DocumentWords {
         self.cache = cache
     }
 
-    /// The word ids of the key with this index: its own (or -1) and those of its possible stems.
-    mutating func ids(_ index: Int, in program: PatternProgram) -> (own: Int32, stems: [Int32]) {
-        if own[index] == Self.unknown { lookUp(index, in: program) }
-        return (own[index], stems[index])
-    }
+    /// Have the key's word ids been worked out (`lookUp`)? Asked first, so that the program is passed
+    /// (and, next to the matcher's own reads of it, copied) only for a key seen the first time.
+    func isKnown(_ index: Int) -> Bool { own[index] != Self.unknown }
 
-    private mutating func lookUp(_ index: Int, in program: PatternProgram) {
+    /// The word ids of the known key with this index: its own (or -1) and those of its possible stems.
+    func ids(_ index: Int) -> (own: Int32, stems: [Int32]) { (own[index], stems[index]) }
+
+    mutating func lookUp(_ index: Int, in program: PatternProgram) {
         let key = keys[index]
         if let known = cache.words[key, hash: keyHashes[index]] {
             (own[index], stems[index]) = known
@@ -112,10 +113,9 @@ struct DocumentWords {
         }
     }
 
-    /// Does the key with this index match word `id`, as written or (when `inflect`) inflected? Read in
-    /// place: asked for every slot tried.
-    mutating func key(_ index: Int, matches id: Int32, inflect: Bool, in program: PatternProgram) -> Bool {
-        if own[index] == Self.unknown { lookUp(index, in: program) }
-        return own[index] == id || (inflect && stems[index].contains(id))
+    /// Does the known key with this index match word `id`, as written or (when `inflect`) inflected?
+    /// Read in place: asked for every slot tried.
+    func key(_ index: Int, matches id: Int32, inflect: Bool) -> Bool {
+        own[index] == id || (inflect && stems[index].contains(id))
     }
 }

@@ -22,6 +22,7 @@ struct ProgramMatcher {
     /// slot is known to match the token at `start` (checked once per distinct key), matching goes on
     /// from the second slot.
     mutating func match(_ pattern: Int, at start: Int, sentenceEnd: Int, firstSlotMatched: Bool = false) -> Int? {
+        guard mayMatchAfterGap(pattern, at: start, sentenceEnd: sentenceEnd) else { return nil }
         let pc = Int(program.start[pattern])
         let slots = Int(code[pc])
         guard firstSlotMatched else { return run(pc + 1, slots: slots, from: start, sentenceEnd: sentenceEnd) }
@@ -53,10 +54,46 @@ struct ProgramMatcher {
         return run(next, slots: slots - 1, from: position + 1, sentenceEnd: sentenceEnd)
     }
 
+    /// A quick test that a pattern of the common shape `word … word …` cannot match at `start`: the word
+    /// after the gap is none of the next few tokens. Trying every place in the gap through `run` is
+    /// the slowest part of matching (`in … ontwikkeling` is tried at every `in`); this reads one word
+    /// id per place. True whenever it cannot tell (other shapes, exact forms, tokens without a key).
+    private mutating func mayMatchAfterGap(_ pattern: Int, at start: Int, sentenceEnd: Int) -> Bool {
+        let word = PatternProgram.Opcode.word.rawValue, inflectingWord = PatternProgram.Opcode.inflectingWord.rawValue
+        var pc = Int(program.start[pattern])
+        guard code[pc] >= 3 else { return true }
+        pc += 1
+        guard code[pc] == word || code[pc] == inflectingWord else { return true }
+        pc += 2 + Int(code[pc + 1])
+        guard code[pc] == PatternProgram.Opcode.gap.rawValue else { return true }
+        let size = Int(code[pc + 1])
+        pc += 2
+        guard code[pc] == word || code[pc] == inflectingWord else { return true }
+        let inflect = code[pc] == inflectingWord
+        let alternatives = code[(pc + 2)..<(pc + 2 + Int(code[pc + 1]))]
+        if alternatives.contains(where: { $0 < 0 }) { return true }
+        // The places `run` tries after the gap: the first `size + 1` tokens that are not placeholders.
+        var position = start + 1, tried = 0
+        while position < sentenceEnd, tried <= size {
+            if tokens[position].kind != .placeholder {
+                let index = Int(keyIndex[position])
+                guard index >= 0 else { return true }
+                if !words.isKnown(index) { words.lookUp(index, in: program) }
+                for alternative in alternatives where words.key(index, matches: alternative, inflect: inflect) { return true }
+                tried += 1
+            }
+            position += 1
+        }
+        return false
+    }
+
     /// The word ids of the token at `position` (see `DocumentWords`).
     mutating func wordIDs(at position: Int) -> (own: Int32, stems: [Int32]) {
         let index = Int(keyIndex[position])
-        if index >= 0 { return words.ids(index, in: program) }
+        if index >= 0 {
+            if !words.isKnown(index) { words.lookUp(index, in: program) }
+            return words.ids(index)
+        }
         // A token without a key (punctuation, a number): its text is the key, looked up by its bytes
         // unless it may be an inflected word (as in `slot(at:matches:)`).
         let bytes = text[tokens[position].range]
@@ -89,7 +126,8 @@ struct ProgramMatcher {
             if alternative < 0 {
                 if text[token.range].elementsEqual(program.exactForms[Int(-alternative - 1)]) { return (true, next) }
             } else if index >= 0 {
-                if words.key(index, matches: alternative, inflect: inflect, in: program) { return (true, next) }
+                if !words.isKnown(index) { words.lookUp(index, in: program) }
+                if words.key(index, matches: alternative, inflect: inflect) { return (true, next) }
             } else {
                 // A token without a key (punctuation inside a form): its text is the key. Compared on
                 // bytes; only a text that may be inflected (five bytes or more, ending like an
