@@ -14,29 +14,18 @@ public struct EntityRecognizer: Sendable {
 
     public func entities(in tokens: [Token], keys: TokenKeys, text: [UInt8]) -> [EntitySpan] {
         var spans: [EntitySpan] = []
-        var index = 0
         func value(_ i: Int) -> String { String(decoding: text[tokens[i].start..<tokens[i].end], as: UTF8.self) }
         func isNumber(_ i: Int) -> Bool { i < tokens.count && tokens[i].kind == .number }
-        while index < tokens.count {
-            // Only numbers, currency signs and words starting with "ar" (art., artikel) can start an entity.
-            // Decided from the first bytes where they are ASCII, before copying the token (most are words).
-            let kind = tokens[index].kind
-            if kind != .number && kind != .symbol {
-                let start = tokens[index].start
-                let first = text[start], second = start + 1 < tokens[index].end ? text[start + 1] : 0
-                let startsWithAr: Bool
-                if first >= 0x80 || second >= 0x80 {
-                    startsWithAr = keys[index].utf8.starts(with: "ar".utf8)
-                } else {
-                    // Only words have keys; the key of a word starting with ASCII letters starts with them in lowercase.
-                    startsWithAr = (kind == .word || kind == .abbreviation) && first | 0x20 == UInt8(ascii: "a")
-                        && second | 0x20 == UInt8(ascii: "r")
-                }
-                guard startsWithAr else {
-                    index += 1
-                    continue
-                }
+        // Only numbers, currency signs and words starting with "ar" (art., artikel) can start an entity:
+        // those are found first, in one pass over the tokens decided on their first bytes.
+        let starts = text.withUnsafeBufferPointer { bytes in
+            tokens.withUnsafeBufferPointer { tokens in
+                tokens.indices.filter { Self.mayStartEntity(tokens[$0], $0, bytes, keys) }
             }
+        }
+        // The first token after the last entity found: an entity never starts inside another.
+        var next = 0
+        for index in starts where index >= next {
             let token = tokens[index]
             // Article references: art. 1:263 BW, artikel 7.3 lid 2 Jeugdwet
             let key = keys[index]
@@ -52,7 +41,7 @@ public struct EntityRecognizer: Sendable {
                     }
                 }
                 spans.append(EntitySpan(kind: .articleReference, tokens: index..<end))
-                index = end
+                next = end
                 continue
             }
             // Amounts: € 1.250,00 / €1.250 / 1.250 euro
@@ -60,7 +49,7 @@ public struct EntityRecognizer: Sendable {
                 var end = index + 2
                 if end + 1 < tokens.count, value(end) == ",", value(end + 1) == "-" { end += 2 }
                 spans.append(EntitySpan(kind: .amount, tokens: index..<end))
-                index = end
+                next = end
                 continue
             }
             if token.kind == .number {
@@ -69,14 +58,14 @@ public struct EntityRecognizer: Sendable {
                    tokens[index + 1].kind == .word, tokens[index + 1].end - tokens[index + 1].start == 2,
                    tokens[index + 1].flags.contains(.allCaps) {
                     spans.append(EntitySpan(kind: .postcode, tokens: index..<index + 2))
-                    index += 2
+                    next = index + 2
                     continue
                 }
                 // Dates: 12 maart 2026
                 if index + 1 < tokens.count, tokens[index + 1].isWordLike, Self.months.contains(keys[index + 1]) {
                     let end = isNumber(index + 2) ? index + 3 : index + 2
                     spans.append(EntitySpan(kind: .date, tokens: index..<end))
-                    index = end
+                    next = end
                     continue
                 }
                 // Decided on bytes: most numbers are none of these, and a String per number adds up.
@@ -86,23 +75,23 @@ public struct EntityRecognizer: Sendable {
                 if last == UInt8(ascii: "%") || nextIsPercent {
                     let end = last == UInt8(ascii: "%") ? index + 1 : index + 2
                     spans.append(EntitySpan(kind: .percentage, tokens: index..<end))
-                    index = end
+                    next = end
                     continue
                 }
                 if index + 1 < tokens.count, keys[index + 1] == "euro" {
                     spans.append(EntitySpan(kind: .amount, tokens: index..<index + 2))
-                    index += 2
+                    next = index + 2
                     continue
                 }
                 if index + 1 < tokens.count, keys[index + 1] == "uur" || text[token.range].contains(UInt8(ascii: ":")) {
                     let end = keys[index + 1 < tokens.count ? index + 1 : index] == "uur" ? index + 2 : index + 1
                     spans.append(EntitySpan(kind: .time, tokens: index..<end))
-                    index = end
+                    next = end
                     continue
                 }
                 if text[token.range].reduce(0, { $0 + ($1 == UInt8(ascii: "-") || $1 == UInt8(ascii: "/") ? 1 : 0) }) == 2 {
                     spans.append(EntitySpan(kind: .date, tokens: index..<index + 1))
-                    index += 1
+                    next = index + 1
                     continue
                 }
                 // Phone numbers: 0 followed by groups of digits, optionally with a dash: 088 - 123 45 67
@@ -123,13 +112,22 @@ public struct EntityRecognizer: Sendable {
                     }
                     if digits >= 7 && digits <= 13 && (end > index + 1 || written.contains("-")) {
                         spans.append(EntitySpan(kind: .phone, tokens: index..<end))
-                        index = end
+                        next = end
                         continue
                     }
                 }
             }
-            index += 1
         }
         return spans
+    }
+
+    /// Can an entity start at this token? A number or symbol, or a word whose key starts with "ar":
+    /// read from its first two bytes when they are ASCII, else from its key.
+    private static func mayStartEntity(_ token: Token, _ index: Int, _ text: UnsafeBufferPointer<UInt8>, _ keys: TokenKeys) -> Bool {
+        if token.kind == .number || token.kind == .symbol { return true }
+        let first = text[token.start], second = token.start + 1 < token.end ? text[token.start + 1] : 0
+        if first >= 0x80 || second >= 0x80 { return keys[index].utf8.starts(with: "ar".utf8) }
+        // Only words have keys; the key of a word starting with ASCII letters starts with them in lowercase.
+        return token.isWordLike && first | 0x20 == UInt8(ascii: "a") && second | 0x20 == UInt8(ascii: "r")
     }
 }
