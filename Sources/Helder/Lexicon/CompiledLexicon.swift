@@ -91,6 +91,7 @@ public final class CompiledLexicon: Sendable {
                     var selected = plan.always
                     if plan.needsNextWord,
                        let next = ProgramMatcher.firstNonPlaceholder(in: tokens, from: index + 1, sentenceEnd: sentence.upperBound),
+                       plan.secondWordBits & matcher.wordBits(at: next) != 0,
                        let withNext = plan.candidates(nextWord: matcher.wordIDs(at: next)) {
                         selected = withNext
                     }

@@ -10,6 +10,8 @@ final class KeyPlan: Sendable {
     /// Second-slot word ids, sorted, and per id the candidates with that second word (and whether that
     /// slot inflects). Searched by halving: asked at every token with this key.
     let secondWords: [Int32]
+    /// `DocumentWords.bits` of all second words: a next word whose bits miss these starts none of them.
+    let secondWordBits: UInt64
     let bySecondWord: [[(order: Int, candidate: Candidate, inflects: Bool)]]
     /// For a hyphenated key: the patterns found from the whole key (before filtering). Its parts are
     /// also matched on their own (`OTS-verlenging`), except for these. Nil for keys without a hyphen.
@@ -22,6 +24,7 @@ final class KeyPlan: Sendable {
     init() {
         always = []
         secondWords = []
+        secondWordBits = 0
         bySecondWord = []
         wholeKeyPatterns = nil
         isEmpty = true
@@ -44,6 +47,7 @@ final class KeyPlan: Sendable {
         }
         self.always = always
         self.secondWords = bySecondWord.keys.sorted()
+        self.secondWordBits = secondWords.reduce(0) { $0 | 1 &<< UInt64($1 & 63) }
         self.bySecondWord = secondWords.map { bySecondWord[$0]! }
         self.wholeKeyPatterns = wholeKeyPatterns
         self.isEmpty = always.isEmpty && bySecondWord.isEmpty && wholeKeyPatterns == nil

@@ -83,6 +83,9 @@ struct PatternProgram: Sendable {
 struct DocumentWords {
     private var own: [Int32]
     private var stems: [[Int32]]
+    /// Per key, bit `id % 64` set for its own id and each stem id: two words that share no bit cannot
+    /// be the same, which answers most next-word questions with one AND (see `KeyPlan.secondWordBits`).
+    private var bits: [UInt64]
     private let keys: [String]
     private let keyHashes: [UInt32]
     private let cache: MatchCache
@@ -91,6 +94,7 @@ struct DocumentWords {
     init(keys: [String], keyHashes: [UInt32], cache: MatchCache) {
         own = [Int32](repeating: Self.unknown, count: keyHashes.count)
         stems = [[Int32]](repeating: [], count: keyHashes.count)
+        bits = [UInt64](repeating: 0, count: keyHashes.count)
         self.keys = keys
         self.keyHashes = keyHashes
         self.cache = cache
@@ -111,6 +115,17 @@ struct DocumentWords {
             (own[index], stems[index]) = program.words(of: key, hash: keyHashes[index])
             cache.store((own[index], stems[index]), for: key, hash: keyHashes[index])
         }
+        bits[index] = Self.bits(own[index], stems[index])
+    }
+
+    /// The bits of a known key (see `bits`).
+    func bits(_ index: Int) -> UInt64 { bits[index] }
+
+    /// Bit `id % 64` of each id that is not -1.
+    static func bits(_ own: Int32, _ stems: [Int32]) -> UInt64 {
+        var bits: UInt64 = own >= 0 ? 1 &<< UInt64(own & 63) : 0
+        for stem in stems where stem >= 0 { bits |= 1 &<< UInt64(stem & 63) }
+        return bits
     }
 
     /// Does the known key with this index match word `id`, as written or (when `inflect`) inflected?

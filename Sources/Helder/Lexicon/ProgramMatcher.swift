@@ -87,6 +87,15 @@ struct ProgramMatcher {
         return false
     }
 
+    /// The id bits of the token at `position` (see `DocumentWords.bits`); all bits for a token without a
+    /// key, which `wordIDs(at:)` looks up by its bytes.
+    mutating func wordBits(at position: Int) -> UInt64 {
+        let index = Int(keyIndex[position])
+        guard index >= 0 else { return ~0 }
+        if !words.isKnown(index) { words.lookUp(index, in: program) }
+        return words.bits(index)
+    }
+
     /// The word ids of the token at `position` (see `DocumentWords`).
     mutating func wordIDs(at position: Int) -> (own: Int32, stems: [Int32]) {
         let index = Int(keyIndex[position])
