@@ -4,6 +4,22 @@
 /// their lowercased bytes at once. Anything it is not sure of goes to the general scanner, which gives
 /// the same token (a test compares both on random text).
 extension TokenScanner {
+    /// Takes the plain word at `index` and those that follow it after a single space, staying in this
+    /// loop instead of going back to the scanner's for every word. False (nothing done) when the first
+    /// is not a plain word; else `flags` become those of the token after the last word taken.
+    mutating func appendPlainWords(flags: inout Token.Flags) -> Bool {
+        guard appendPlainWord(flags: flags) else { return false }
+        flags = []
+        while index &+ 1 < count, buffer[index] == 0x20, (buffer[index &+ 1] | 0x20) &- 0x61 < 26 {
+            index &+= 1
+            guard appendPlainWord(flags: .spaceBefore) else {
+                flags = .spaceBefore
+                return true
+            }
+        }
+        return true
+    }
+
     /// Takes the plain word at `index` and appends it; false (nothing done) when the token is anything
     /// else: longer than 15 letters, near the end of the text, followed by a mark that may continue it
     /// (`-`, `'`, `.`, `/`, `&`, `@`, a digit, a non-ASCII letter, …) or possibly a web address.

@@ -117,7 +117,12 @@ struct TokenScanner {
                 flags.insert(.spaceBefore)
                 continue
             }
-            if plainWords, (lead | 0x20) &- 0x61 < 26 ? appendPlainWord(flags: flags) : lead < 0x80 && appendPlainMark(lead, flags: flags) {
+            if plainWords, (lead | 0x20) &- 0x61 < 26 {
+                if appendPlainWords(flags: &flags) {
+                    newlines = 0
+                    continue
+                }
+            } else if plainWords, lead < 0x80, appendPlainMark(lead, flags: flags) {
                 flags = []
                 newlines = 0
                 continue
