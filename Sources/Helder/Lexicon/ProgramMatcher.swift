@@ -61,6 +61,7 @@ struct ProgramMatcher {
     private mutating func mayMatchAfterGap(_ pattern: Int, at start: Int, sentenceEnd: Int) -> Bool {
         let word = PatternProgram.Opcode.word.rawValue, inflectingWord = PatternProgram.Opcode.inflectingWord.rawValue
         var pc = Int(program.start[pattern])
+        // At least three slots (word, gap, word): a shorter pattern's code ends before the reads below.
         guard code[pc] >= 3 else { return true }
         pc += 1
         guard code[pc] == word || code[pc] == inflectingWord else { return true }
