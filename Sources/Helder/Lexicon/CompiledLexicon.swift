@@ -71,6 +71,8 @@ public final class CompiledLexicon: Sendable {
         // is the empty plan of most words, skipped without touching a plan object.
         var planOfKey = [Int32](repeating: -1, count: document.keys.count)
         var plans: [KeyPlan] = [cache.emptyPlan]
+        // The same plans, read without counting references at every token (`plans` keeps them alive).
+        var planReferences: [Unmanaged<KeyPlan>] = [.passUnretained(cache.emptyPlan)]
         let words = DocumentWords(keys: document.keys, keyHashes: document.keyHashes, cache: cache)
         program.code.withUnsafeBufferPointer { code in
             var matcher = ProgramMatcher(code: code, program: program, document: document, words: words)
@@ -82,37 +84,42 @@ public final class CompiledLexicon: Sendable {
                     if number < 0 {
                         let plan = self.plan(forKey: keyIndex, of: document, cache: cache, entryFilter: entryFilter)
                         number = plan.isEmpty ? 0 : Int32(plans.count)
-                        if number > 0 { plans.append(plan) }
+                        if number > 0 {
+                            plans.append(plan)
+                            planReferences.append(.passUnretained(plan))
+                        }
                         planOfKey[keyIndex] = number
                     }
                     if number == 0 { continue }
-                    let plan = plans[Int(number)]
-                    let token = tokens[index]
-                    var selected = plan.always
-                    if plan.needsNextWord,
-                       let next = ProgramMatcher.firstNonPlaceholder(in: tokens, from: index + 1, sentenceEnd: sentence.upperBound),
-                       plan.secondWordBits & matcher.wordBits(at: next) != 0,
-                       let withNext = plan.candidates(nextWord: matcher.wordIDs(at: next)) {
-                        selected = withNext
-                    }
-                    for item in selected {
-                        let entry = patternEntries[item.candidate.pattern]
-                        if item.candidate.wholeToken {
-                            found.append(LexiconMatch(entry: entry, tokens: index..<index + 1, bytes: token.range))
-                        } else if let end = matcher.match(item.candidate.pattern, at: index, sentenceEnd: sentence.upperBound,
-                                                          firstSlotMatched: item.candidate.firstSlotMatched) {
-                            found.append(LexiconMatch(entry: entry, tokens: index..<end, bytes: token.start..<tokens[end - 1].end))
+                    planReferences[Int(number)]._withUnsafeGuaranteedRef { plan in
+                        let token = tokens[index]
+                        var selected = plan.always
+                        if plan.needsNextWord,
+                           let next = ProgramMatcher.firstNonPlaceholder(in: tokens, from: index + 1, sentenceEnd: sentence.upperBound),
+                           plan.secondWordBits & matcher.wordBits(at: next) != 0,
+                           let withNext = plan.candidates(nextWord: matcher.wordIDs(at: next)) {
+                            selected = withNext
                         }
-                    }
-                    if let wholeKeyPatterns = plan.wholeKeyPatterns {
-                        for (pattern, part) in hyphenPartCandidates(token, document)
-                        where !wholeKeyPatterns.contains(pattern) && entryFilter(patternEntries[pattern]) {
-                            found.append(LexiconMatch(entry: patternEntries[pattern], tokens: index..<index + 1, bytes: part))
+                        for item in selected {
+                            let entry = patternEntries[item.candidate.pattern]
+                            if item.candidate.wholeToken {
+                                found.append(LexiconMatch(entry: entry, tokens: index..<index + 1, bytes: token.range))
+                            } else if let end = matcher.match(item.candidate.pattern, at: index, sentenceEnd: sentence.upperBound,
+                                                              firstSlotMatched: item.candidate.firstSlotMatched) {
+                                found.append(LexiconMatch(entry: entry, tokens: index..<end, bytes: token.start..<tokens[end - 1].end))
+                            }
+                        }
+                        if let wholeKeyPatterns = plan.wholeKeyPatterns {
+                            for (pattern, part) in hyphenPartCandidates(token, document)
+                            where !wholeKeyPatterns.contains(pattern) && entryFilter(patternEntries[pattern]) {
+                                found.append(LexiconMatch(entry: patternEntries[pattern], tokens: index..<index + 1, bytes: part))
+                            }
                         }
                     }
                 }
             }
         }
+        withExtendedLifetime(plans) {}
         return resolveOverlaps(found)
     }
 
