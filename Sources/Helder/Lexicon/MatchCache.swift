@@ -7,6 +7,9 @@ public final class MatchCache {
     /// Both keyed by the document's key hashes (`KeyMap`), so a document's keys are not hashed again.
     private(set) var plans = KeyMap<KeyPlan>()
     private(set) var words = KeyMap<(own: Int32, stems: [Int32])>()
+    /// The suggestion of each lexicon entry that has had a finding, by entry index: built once per worker
+    /// rather than per finding, and the worker's own string (two workers never count references on it).
+    private var suggestions: [Int: String] = [:]
     /// The plan shared by all words that start no pattern.
     let emptyPlan = KeyPlan()
     /// Past this many words the cache starts over, so an archive full of names and typos cannot make
@@ -24,6 +27,15 @@ public final class MatchCache {
         owner = identity
         plans.removeAll()
         words.removeAll()
+        suggestions.removeAll()
+    }
+
+    /// The suggestion of lexicon entry `index`, made by `make` the first time.
+    func suggestion(forEntry index: Int, _ make: () -> String) -> String {
+        if let known = suggestions[index] { return known }
+        let suggestion = make()
+        suggestions[index] = suggestion
+        return suggestion
     }
 
     func store(_ plan: KeyPlan, for key: String, hash: UInt32) {

@@ -9,6 +9,8 @@ struct LexiconRules {
         ["met", "andere", "woorden"], ["m.a.w."], ["wat", "betekent"], ["dat", "is"], ["dit", "is"], ["betekent"],
         ["dat", "houdt", "in"], ["dit", "houdt", "in"], ["wat", "wil", "zeggen"], ["namelijk"],
     ]
+    static let explanationOpenerStarts = Set(explanationOpeners.map { $0[0] })
+    static let longestExplanationOpener = explanationOpeners.map(\.count).max() ?? 0
     static let denials: Set<String> = ["geen", "niet", "nooit", "zonder", "niemand", "niets"]
 
     let rules: RuleSet
@@ -36,15 +38,16 @@ struct LexiconRules {
                 break
             }
             if let finding = rules.makeFinding(rule: entry.rule, entry: entry, category: entry.category.rawValue,
-                                               range: match.bytes, document: document, suggestion: Self.suggestion(for: entry)) {
+                                               range: match.bytes, document: document,
+                                               suggestion: cache.suggestion(forEntry: match.entry) { Self.suggestion(for: entry) }) {
                 findings.append(finding)
             }
         }
         return findings
     }
 
-    /// Built per finding (building all 800+ at start-up was a tenth of a one-letter run), so by
-    /// appending to one string: interpolation and `joined` cost several times as much.
+    /// Built when an entry first has a finding (building all 800+ at start-up was a tenth of a one-letter
+    /// run), by appending to one string: interpolation and `joined` cost several times as much.
     static func suggestion(for entry: LexiconEntry) -> String {
         var text = ""
         text.reserveCapacity(200)
@@ -118,10 +121,11 @@ struct LexiconRules {
             index += 1
             skipped += 1
         }
-        for opener in Self.explanationOpeners where index + opener.count <= tokens.count {
-            if opener.enumerated().allSatisfy({ document.key(index + $0.offset) == $0.element }) { return true }
-        }
-        return false
+        // Each key read once (not once per opener), and most tokens here start no opener at all.
+        guard index < tokens.count else { return false }
+        let keys = (0..<Self.longestExplanationOpener).map { index + $0 < tokens.count ? document.key(index + $0) : "" }
+        guard let first = keys.first, Self.explanationOpenerStarts.contains(first) else { return false }
+        return Self.explanationOpeners.contains { opener in opener.enumerated().allSatisfy { keys[$0.offset] == $0.element } }
     }
 
     /// `geen dader`, `niet uw schuld`: a denial just before the blame words.
