@@ -152,7 +152,7 @@ public struct SentenceSplitter: Sendable {
     func isListMarker(_ index: Int, _ tokens: [Token], _ text: [UInt8]) -> Bool {
         let token = tokens[index]
         if token.kind == .punctuation || token.kind == .symbol {
-            return ["-", "•", "*", "–", "·", "▪", "◦", "→"].contains(string(token, text))
+            return Self.is(token, oneOf: Self.listMarkers, in: text)
         }
         // Asked for every line start: decided on lengths and bytes, without making strings.
         guard index + 1 < tokens.count, token.kind == .number ? token.end - token.start <= 3
@@ -166,18 +166,26 @@ public struct SentenceSplitter: Sendable {
     func endsHeadingLine(before index: Int, _ tokens: [Token], _ text: [UInt8]) -> Bool {
         let last = tokens[index - 1]
         if isTerminal(last, text) { return false }
-        let lastText = string(last, text)
         var lineStart = index - 1
         while lineStart > 0, !tokens[lineStart].flags.contains(.lineStart) { lineStart -= 1 }
         let lineLength = last.end - tokens[lineStart].start
         let opener = tokens[index]
         let startsLikeSentence = opener.flags.contains(.capitalized) || opener.kind != .word
-        if lastText == "," {
+        if last.end - last.start == 1 && text[last.start] == UInt8(ascii: ",") {
             // `Beste mevrouw Jansen,` on a line of its own.
             return index - lineStart <= 6 && lineLength < 50 && startsLikeSentence
         }
-        if [";", ":", "-", "–", "("].contains(lastText) { return false }
+        if Self.is(last, oneOf: Self.clauseMarks, in: text) { return false }
         return lineLength < 60 && startsLikeSentence && index - lineStart <= 10
+    }
+
+    /// Marks that start a list item at the start of a line, and marks after which a line goes on.
+    static let listMarkers = ["-", "•", "*", "–", "·", "▪", "◦", "→"].map { Array($0.utf8) }
+    static let clauseMarks = [";", ":", "-", "–", "("].map { Array($0.utf8) }
+
+    /// Is the token's text one of these? Compared on bytes: asked at every line start.
+    static func `is`(_ token: Token, oneOf marks: [[UInt8]], in text: [UInt8]) -> Bool {
+        marks.contains { $0.count == token.end - token.start && text[token.range].elementsEqual($0) }
     }
 
     func string(_ token: Token, _ text: [UInt8]) -> String {
