@@ -73,6 +73,8 @@ public final class CompiledLexicon: Sendable {
         var plans: [KeyPlan] = [cache.emptyPlan]
         // The same plans, read without counting references at every token (`plans` keeps them alive).
         var planReferences: [Unmanaged<KeyPlan>] = [.passUnretained(cache.emptyPlan)]
+        // Per spelling of a hyphenated word: its parts' patterns, with byte ranges from the word's start.
+        var hyphenParts: [String: [(Int, Range<Int>)]] = [:]
         let words = DocumentWords(keys: document.keys, keyHashes: document.keyHashes, cache: cache)
         program.code.withUnsafeBufferPointer { code in
             var matcher = ProgramMatcher(code: code, program: program, document: document, words: words)
@@ -110,9 +112,18 @@ public final class CompiledLexicon: Sendable {
                             }
                         }
                         if let wholeKeyPatterns = plan.wholeKeyPatterns {
-                            for (pattern, part) in hyphenPartCandidates(token, document)
-                            where !wholeKeyPatterns.contains(pattern) && entryFilter(patternEntries[pattern]) {
-                                found.append(LexiconMatch(entry: patternEntries[pattern], tokens: index..<index + 1, bytes: part))
+                            // The same hyphenated word gives the same parts: worked out once per spelling.
+                            let written = document.source.string(token.range)
+                            let parts = hyphenParts[written] ?? {
+                                let parts = hyphenPartCandidates(token, document).filter {
+                                    !wholeKeyPatterns.contains($0.0) && entryFilter(patternEntries[$0.0])
+                                }.map { ($0.0, ($0.1.lowerBound - token.start)..<($0.1.upperBound - token.start)) }
+                                hyphenParts[written] = parts
+                                return parts
+                            }()
+                            for (pattern, part) in parts {
+                                found.append(LexiconMatch(entry: patternEntries[pattern], tokens: index..<index + 1,
+                                                          bytes: (token.start + part.lowerBound)..<(token.start + part.upperBound)))
                             }
                         }
                     }
