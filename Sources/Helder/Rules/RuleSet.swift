@@ -120,7 +120,9 @@ public final class RuleSet: Sendable {
 
     func makeFinding(rule: String, entry: LexiconEntry?, category: String, range: Range<Int>,
                      document: AnalyzedDocument, suggestion: String? = nil) -> Finding? {
-        let description = descriptions[rule]
+        // A lexicon finding takes profiles, severity, explanation and suggestion from its entry: the
+        // rule's description (a lookup and a copy of a dozen strings) is needed only without them.
+        let description = entry == nil || suggestion == nil ? descriptions[rule] : nil
         // Nearly always no setting names a rule, category or entry: then the profile alone decides and
         // the default severity holds, without building lists of names per finding.
         if settings.enabled.isEmpty && settings.disabled.isEmpty {
