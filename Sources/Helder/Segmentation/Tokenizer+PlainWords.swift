@@ -1,5 +1,5 @@
-/// The common token taken whole: a word of ASCII letters ended by a space, a line end or a mark that can
-/// only end a word. Most tokens of Dutch prose are such words; the general scanner decodes, classifies
+/// The common token taken whole: a word of ASCII letters ended by a space, a line end, a mark that can
+/// only end a word, or a sentence-end dot. Most tokens of Dutch prose are such words; the general scanner decodes, classifies
 /// and re-reads every byte of them, this lane reads them as two machine words and hands the key table
 /// their lowercased bytes at once. Anything it is not sure of goes to the general scanner, which gives
 /// the same token (a test compares both on random text).
@@ -22,7 +22,8 @@ extension TokenScanner {
 
     /// Takes the plain word at `index` and appends it; false (nothing done) when the token is anything
     /// else: longer than 15 letters, near the end of the text, followed by a mark that may continue it
-    /// (`-`, `'`, `.`, `/`, `&`, `@`, a digit, a non-ASCII letter, …) or possibly a web address.
+    /// (`-`, `'`, `/`, `&`, `@`, a digit, a non-ASCII letter, a dot of an abbreviation or address, …) or
+    /// possibly a web address.
     @inline(__always)
     mutating func appendPlainWord(flags: Token.Flags) -> Bool {
         let start = index
