@@ -77,9 +77,12 @@ struct UnknownAcronymRule {
         while start > 0, !tokens[start].flags.contains(.lineStart) { start -= 1 }
         var end = index + 1
         while end < tokens.count, !tokens[end].flags.contains(.lineStart) { end += 1 }
-        let words = tokens[start..<end].filter { $0.kind == .word }
-        let capitals = words.filter { $0.flags.contains(.allCaps) }.count
-        return words.count >= 2 && capitals * 2 > words.count
+        var words = 0, capitals = 0
+        for token in tokens[start..<end] where token.kind == .word {
+            words += 1
+            if token.flags.contains(.allCaps) { capitals += 1 }
+        }
+        return words >= 2 && capitals * 2 > words
     }
 
     func isGlossed(_ index: Int, _ document: AnalyzedDocument) -> Bool {
