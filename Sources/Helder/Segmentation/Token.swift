@@ -1,12 +1,12 @@
 /// What a token is. Rules use the kind to skip what is not prose (placeholders, URLs, numbers).
-public enum TokenKind: String, Sendable, Codable, CaseIterable, BitwiseCopyable {
+public enum TokenKind: String, Sendable, Codable, CaseIterable {
     case word, number, punctuation, symbol, placeholder, url, email, abbreviation
 }
 
 /// One token: a span of the analyzed text that never contains whitespace (except a word joined over a
 /// line-end hyphen, `ondertoezicht-\nstelling`). Plain data, no references: tokens are copied at every
 /// step of every rule. A word's matching key lives in the document's key table (`TokenKeys`).
-public struct Token: Sendable, Hashable, BitwiseCopyable {
+public struct Token: Sendable, Hashable {
     public var start: Int
     /// The length in 32 bits, so that a token takes 16 bytes instead of 24: a large document holds
     /// millions, read by every rule. (Files are at most 512 MB; a token never spans 4 GB.)
@@ -15,7 +15,7 @@ public struct Token: Sendable, Hashable, BitwiseCopyable {
     /// Layout around the token, for the sentence splitter and rules.
     public var flags: Flags
 
-    public struct Flags: OptionSet, Sendable, Hashable, BitwiseCopyable {
+    public struct Flags: OptionSet, Sendable, Hashable {
         public let rawValue: UInt8
         public init(rawValue: UInt8) { self.rawValue = rawValue }
         /// Whitespace (or the start of the text) comes before the token.

@@ -55,11 +55,11 @@ public struct Tokenizer: Sendable {
 
     /// Tokens with their keys numbered, and the `KeyMap.hash` of each distinct key in `keyHashes`.
     func tokenizeNumberingKeys(_ text: [UInt8]) -> (tokens: [Token], keys: TokenKeys, keyHashes: [UInt32]) {
-        let scanned = scan(text, keys: true)
-        return (scanned.tokens, TokenKeys(keys: scanned.keyTable.keys, keyIndex: scanned.keyIndex), scanned.keyTable.hashes)
+        let scanner = scan(text, keys: true)
+        return (scanner.tokens, TokenKeys(keys: scanner.keyTable.keys, keyIndex: scanner.keyIndex), scanner.keyTable.hashes)
     }
 
-    private func scan(_ text: [UInt8], keys: Bool) -> (tokens: [Token], keyIndex: [Int32], keyTable: KeyTable) {
+    private func scan(_ text: [UInt8], keys: Bool) -> TokenScanner {
         text.withUnsafeBufferPointer { buffer in
             var scanner = TokenScanner(buffer: buffer, tokenizer: self, makeKeys: keys)
             if path == .icu {
@@ -68,7 +68,7 @@ public struct Tokenizer: Sendable {
                 scanner.icuBoundaries = marks
             }
             scanner.run()
-            return (scanner.tokens.finish(), scanner.keyIndex.finish(), scanner.keyTable)
+            return scanner
         }
     }
 }
@@ -76,8 +76,7 @@ public struct Tokenizer: Sendable {
 struct TokenScanner {
     let buffer: UnsafeBufferPointer<UInt8>
     let tokenizer: Tokenizer
-    /// The tokens so far; `Tokenizer.scan` takes them out when the scan is done.
-    var tokens: AppendBuffer<Token>
+    var tokens: [Token] = []
     var index = 0
     /// ICU word boundaries of the whole text (ICU path only).
     var icuBoundaries: [Bool]?
@@ -86,15 +85,14 @@ struct TokenScanner {
     let makeKeys: Bool
     /// The distinct keys, and per token the number of its key (-1 for none).
     var keyTable: KeyTable
-    var keyIndex: AppendBuffer<Int32>
+    var keyIndex: [Int32] = []
 
     init(buffer: UnsafeBufferPointer<UInt8>, tokenizer: Tokenizer, makeKeys: Bool = true) {
         self.buffer = buffer
         self.tokenizer = tokenizer
         self.makeKeys = makeKeys
-        // Dutch prose has a token per 4.5 to 5 bytes; the buffers grow when a text has more.
-        tokens = AppendBuffer(capacity: buffer.count / 4 + 16)
-        keyIndex = AppendBuffer(capacity: makeKeys ? buffer.count / 4 + 16 : 0)
+        tokens.reserveCapacity(buffer.count / 5)
+        keyIndex.reserveCapacity(makeKeys ? buffer.count / 5 : 0)
         keyTable = KeyTable(expectedCount: makeKeys ? buffer.count / 25 : 0)
     }
 
