@@ -13,6 +13,27 @@ import Testing
     }
 
     /// Seeded random bytes through every reader: no crash, no hang, offsets inside the input.
+    /// Files are read straight into an array sized by `stat`; a file longer than `stat` said (here a
+    /// `/proc` file, which says 0) is read on to its end, and one past the limit is refused.
+    @Test func filesAreReadWholeWhateverStatSays() throws {
+        let files = LocalFileSystem()
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        for size in [0, 1, 4_095, 65_537] {
+            let url = directory.appendingPathComponent("f\(size).txt")
+            let bytes = (0..<size).map { UInt8(truncatingIfNeeded: $0 &* 31) }
+            try Data(bytes).write(to: url)
+            #expect(try files.read(url.path, limit: 1 << 20) == bytes)
+            if size > 1 { #expect(throws: InputError.self) { try files.read(url.path, limit: size - 1) } }
+        }
+        if let expected = FileManager.default.contents(atPath: "/proc/version"), !expected.isEmpty {
+            #expect(try files.read("/proc/version", limit: 1 << 20) == [UInt8](expected))
+            #expect(throws: InputError.self) { try files.read("/proc/version", limit: 3) }
+        }
+        #expect(throws: InputError.self) { try files.read(directory.appendingPathComponent("missing").path, limit: 10) }
+        #expect(throws: InputError.self) { try files.read(directory.path, limit: 10) }
+    }
+
     @Test func randomBytesNeverCrashAnyReader() {
         var generator = SeededGenerator(seed: 7)
         for round in 0..<400 {
