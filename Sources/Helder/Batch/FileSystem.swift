@@ -50,17 +50,17 @@ public struct LocalFileSystem: FileSystem {
         // Read straight into the array, without a Data in between: one copy less of every file. One
         // byte more than the size, so that a file that grew since `stat` is noticed and read on.
         var failed = false
-        var bytes = [UInt8](unsafeUninitializedCapacity: size + 1) { buffer, count in
-            count = 0
-            failed = !Self.readAll(descriptor, into: buffer, count: &count)
-        }
-        while !failed && bytes.count > size && bytes.count <= limit {
-            let before = bytes.count
-            bytes += [UInt8](unsafeUninitializedCapacity: 65_536) { buffer, count in
+        func readChunk(upTo capacity: Int) -> [UInt8] {
+            [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
                 count = 0
-                failed = !Self.readAll(descriptor, into: buffer, count: &count)
+                if !Self.readAll(descriptor, into: buffer, count: &count) { failed = true }
             }
-            if bytes.count == before { break }
+        }
+        var bytes = readChunk(upTo: size + 1)
+        while !failed && bytes.count > size && bytes.count <= limit {
+            let chunk = readChunk(upTo: 65_536)
+            if chunk.isEmpty { break }
+            bytes += chunk
         }
         if failed { throw .unreadable("leesfout") }
         if bytes.count > limit { throw .tooLarge(size: bytes.count, limit: limit) }

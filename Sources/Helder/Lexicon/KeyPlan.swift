@@ -47,7 +47,7 @@ final class KeyPlan: Sendable {
         }
         self.always = always
         self.secondWords = bySecondWord.keys.sorted()
-        self.secondWordBits = secondWords.reduce(0) { $0 | 1 &<< UInt64($1 & 63) }
+        self.secondWordBits = secondWords.reduce(0) { $0 | DocumentWords.bit($1) }
         self.bySecondWord = secondWords.map { bySecondWord[$0]! }
         self.wholeKeyPatterns = wholeKeyPatterns
         self.isEmpty = always.isEmpty && bySecondWord.isEmpty && wholeKeyPatterns == nil

@@ -123,10 +123,13 @@ struct DocumentWords {
 
     /// Bit `id % 64` of each id that is not -1.
     static func bits(_ own: Int32, _ stems: [Int32]) -> UInt64 {
-        var bits: UInt64 = own >= 0 ? 1 &<< UInt64(own & 63) : 0
-        for stem in stems where stem >= 0 { bits |= 1 &<< UInt64(stem & 63) }
+        var bits: UInt64 = own >= 0 ? bit(own) : 0
+        for stem in stems where stem >= 0 { bits |= bit(stem) }
         return bits
     }
+
+    /// The bit of one word id, shared with `KeyPlan.secondWordBits` so that both sides agree.
+    static func bit(_ id: Int32) -> UInt64 { 1 &<< UInt64(id & 63) }
 
     /// Does the known key with this index match word `id`, as written or (when `inflect`) inflected?
     /// Read in place: asked for every slot tried.

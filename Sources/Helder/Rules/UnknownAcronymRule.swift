@@ -10,7 +10,6 @@ struct UnknownAcronymRule {
         var explained = Set<String>()
         var capitalLines: [Int: Bool] = [:]
         let tokens = document.tokens
-        let text = document.source.text
         // Nearly every word has at most one capital: an acronym needs two, which the tokenizer has counted.
         let candidates = tokens.indices.filter { tokens[$0].kind == .word && tokens[$0].flags.contains(.severalCapitals) }
         for index in candidates where !document.inEntity[index] {
