@@ -174,7 +174,7 @@ extension BatchChecker {
         if low < tokens.count {
             // The sentence around the finding, at most 15 tokens each side: enough to tell repeats apart,
             // and a very long "sentence" (a line without punctuation) costs no more than a short one.
-            let range = document.sentences[document.sentenceOfToken[low]]
+            let range = document.sentences[document.sentence(ofToken: low)]
             let window = max(range.lowerBound, low - 15)..<min(range.upperBound, low + 16)
             sentence = window.map { document.keyIndex[$0] < 0 ? document.text(of: tokens[$0]) : document.key($0) }.joined(separator: " ")
         }

@@ -131,7 +131,7 @@ struct LexiconRules {
     /// `geen dader`, `niet uw schuld`: a denial just before the blame words.
     func isDenied(_ match: LexiconMatch, _ document: AnalyzedDocument) -> Bool {
         let start = match.tokens.lowerBound
-        let sentenceStart = document.sentences[document.sentenceOfToken[start]].lowerBound
+        let sentenceStart = document.sentences[document.sentence(ofToken: start)].lowerBound
         var index = start - 1
         var words = 0
         while index >= sentenceStart, words < 3 {

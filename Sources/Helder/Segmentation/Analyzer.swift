@@ -8,8 +8,6 @@ public final class AnalyzedDocument: Sendable {
     /// Sentences as ranges of token indexes.
     public let sentences: [Range<Int>]
     public let entities: [EntitySpan]
-    /// For each token: the index of its sentence.
-    public let sentenceOfToken: [Int]
     /// For each token: whether it is part of an entity (date, amount, …).
     public let inEntity: [Bool]
     /// The tokens' keys. Words repeat (Zipf), so rules work out what a key means once per distinct key,
@@ -24,18 +22,28 @@ public final class AnalyzedDocument: Sendable {
     public var keyIndex: [Int32] { tokenKeys.keyIndex }
 
     init(source: SourceText, tokens: [Token], keys: TokenKeys, keyHashes: [UInt32], sentences: [Range<Int>],
-         entities: [EntitySpan], sentenceOfToken: [Int], inEntity: [Bool]) {
+         entities: [EntitySpan], inEntity: [Bool]) {
         self.source = source
         self.tokens = tokens
         self.sentences = sentences
         self.entities = entities
-        self.sentenceOfToken = sentenceOfToken
         self.inEntity = inEntity
         self.tokenKeys = keys
         self.keyHashes = keyHashes
     }
 
     public func text(of token: Token) -> String { source.string(token.range) }
+
+    /// The index of the sentence holding a token (0 when none does). A search, not a table: only
+    /// findings ask, and a table would cost eight bytes for each of a large file's millions of tokens.
+    public func sentence(ofToken token: Int) -> Int {
+        var low = 0, high = sentences.count
+        while low < high {
+            let middle = (low + high) / 2
+            if sentences[middle].upperBound <= token { low = middle + 1 } else { high = middle }
+        }
+        return low < sentences.count && sentences[low].contains(token) ? low : 0
+    }
 
     /// The key of the token with this index ("" for punctuation and symbols).
     @inline(__always)
@@ -78,16 +86,12 @@ public struct Analyzer: Sendable {
         let (tokens, keys, keyHashes) = tokenizer.tokenizeNumberingKeys(source.text)
         let sentences = splitter.split(tokens, in: source.text)
         let entities = recognizer.entities(in: tokens, keys: keys, text: source.text)
-        var sentenceOfToken = [Int](repeating: 0, count: tokens.count)
-        for (number, sentence) in sentences.enumerated() {
-            for index in sentence { sentenceOfToken[index] = number }
-        }
         var inEntity = [Bool](repeating: false, count: tokens.count)
         for entity in entities {
             for index in entity.tokens { inEntity[index] = true }
         }
         return AnalyzedDocument(source: source, tokens: tokens, keys: keys, keyHashes: keyHashes,
                                 sentences: sentences, entities: entities,
-                                sentenceOfToken: sentenceOfToken, inEntity: inEntity)
+                                inEntity: inEntity)
     }
 }

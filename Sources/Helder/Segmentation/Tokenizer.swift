@@ -93,7 +93,9 @@ struct TokenScanner {
         self.makeKeys = makeKeys
         tokens.reserveCapacity(buffer.count / 5)
         keyIndex.reserveCapacity(makeKeys ? buffer.count / 5 : 0)
-        keyTable = KeyTable(expectedCount: makeKeys ? buffer.count / 25 : 0)
+        // Distinct words grow far slower than the text (a 10 MB file has ~10,000): a table sized by the
+        // text would spread them over megabytes and miss the cache at every lookup. It grows when needed.
+        keyTable = KeyTable(expectedCount: makeKeys ? min(buffer.count / 25, 4_096) : 0)
     }
 
     var count: Int { buffer.count }

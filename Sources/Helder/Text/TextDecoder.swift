@@ -19,7 +19,9 @@ public struct TextDecoder: Sendable {
         }
         if Self.looksBinary(bytes) { throw .binary }
         let quality = Self.utf8Quality(bytes)
-        if quality.invalid == 0 || quality.validMultibyte >= quality.invalid {
+        // Valid UTF-8 is its own decoded text: shared, not copied (a copy touches as much memory again).
+        if quality.invalid == 0 { return DecodedText(utf8: bytes, map: .identity(length: bytes.count), encoding: "UTF-8") }
+        if quality.validMultibyte >= quality.invalid {
             return decodeUTF8(bytes, from: 0)
         }
         let detected = Self.detectCharset(bytes)
