@@ -69,20 +69,25 @@ public final class CompiledLexicon: Sendable {
         // Words repeat (Zipf), and the candidates of a word depend on its key only: look them up once
         // per distinct key, already filtered by entry. Per key the number of its plan in `plans`; plan 0
         // is the empty plan of most words, skipped without touching a plan object.
-        var planOfKey = [Int32](repeating: -1, count: document.keys.count)
+        let planOfKey = UnsafeMutableBufferPointer<Int32>.allocate(capacity: document.keys.count)
+        planOfKey.initialize(repeating: -1)
+        defer { planOfKey.deallocate() }
         var plans: [KeyPlan] = [cache.emptyPlan]
         // The same plans, read without counting references at every token (`plans` keeps them alive).
         var planReferences: [Unmanaged<KeyPlan>] = [.passUnretained(cache.emptyPlan)]
         // Per spelling of a hyphenated word: its parts' patterns, with byte ranges from the word's start.
         var hyphenParts: [String: [(Int, Range<Int>)]] = [:]
         let words = DocumentWords(keys: document.keys, keyHashes: document.keyHashes, cache: cache)
-        program.code.withUnsafeBufferPointer { code in
+        program.code.withUnsafeBufferPointer { code in keyIndexes.withUnsafeBufferPointer { keyIndexes in
             var matcher = ProgramMatcher(code: code, program: program, document: document, words: words)
             for sentence in document.sentences {
-                for index in sentence where tokens[index].isWordLike && !inEntity[index] {
+                // Most tokens are words whose key starts nothing: the key and its plan number tell at once,
+                // before the token itself is read.
+                for index in sentence {
                     let keyIndex = Int(keyIndexes[index])
                     guard keyIndex >= 0 else { continue }
                     var number = planOfKey[keyIndex]
+                    guard number != 0, tokens[index].isWordLike, !inEntity[index] else { continue }
                     if number < 0 {
                         let plan = self.plan(forKey: keyIndex, of: document, cache: cache, entryFilter: entryFilter)
                         number = plan.isEmpty ? 0 : Int32(plans.count)
@@ -129,7 +134,7 @@ public final class CompiledLexicon: Sendable {
                     }
                 }
             }
-        }
+        } }
         withExtendedLifetime(plans) {}
         return resolveOverlaps(found)
     }
