@@ -2,15 +2,18 @@
 /// were added, and a slot array (a power of two, at most half full, linear probing) finds an entry's
 /// number from its hash. What an entry holds and how two keys compare is up to the owner.
 struct HashSlots {
-    private var slots: [Int32]
+    /// Each slot holds an entry's hash (high half) and number (low half), so that a probe reads one
+    /// slot and nothing else before comparing keys; `empty` marks a free slot.
+    private var slots: [UInt64]
     private var mask: Int
     /// The hash of each entry, by number.
     private(set) var hashes: [UInt32] = []
+    private static let empty = UInt64.max
 
     init(minimumCapacity: Int, smallest: Int) {
         var size = smallest
         while size < minimumCapacity * 2 { size <<= 1 }
-        slots = [Int32](repeating: -1, count: size)
+        slots = [UInt64](repeating: Self.empty, count: size)
         mask = size - 1
         hashes.reserveCapacity(minimumCapacity)
     }
@@ -23,10 +26,13 @@ struct HashSlots {
     func find(_ hash: UInt32, where matches: (Int) -> Bool) -> (index: Int?, slot: Int) {
         var slot = Int(hash) & mask
         while true {
-            let index = Int(slots[slot])
-            if index < 0 { return (nil, slot) }
-            if hashes[index] == hash && matches(index) { return (index, slot) }
-            slot = (slot + 1) & mask
+            let stored = slots[slot]
+            if stored == Self.empty { return (nil, slot) }
+            if UInt32(truncatingIfNeeded: stored &>> 32) == hash {
+                let index = Int(UInt32(truncatingIfNeeded: stored))
+                if matches(index) { return (index, slot) }
+            }
+            slot = (slot &+ 1) & mask
         }
     }
 
@@ -34,19 +40,22 @@ struct HashSlots {
     @discardableResult
     mutating func insert(_ hash: UInt32, at slot: Int) -> Int {
         let index = hashes.count
-        slots[slot] = Int32(index)
+        slots[slot] = Self.slot(hash, index)
         hashes.append(hash)
         if hashes.count * 2 > slots.count { grow() }
         return index
     }
 
+    @inline(__always)
+    private static func slot(_ hash: UInt32, _ index: Int) -> UInt64 { UInt64(hash) &<< 32 | UInt64(UInt32(index)) }
+
     private mutating func grow() {
-        slots = [Int32](repeating: -1, count: slots.count * 2)
+        slots = [UInt64](repeating: Self.empty, count: slots.count * 2)
         mask = slots.count - 1
         for (index, hash) in hashes.enumerated() {
             var slot = Int(hash) & mask
-            while slots[slot] >= 0 { slot = (slot + 1) & mask }
-            slots[slot] = Int32(index)
+            while slots[slot] != Self.empty { slot = (slot + 1) & mask }
+            slots[slot] = Self.slot(hash, index)
         }
     }
 

@@ -6,16 +6,18 @@
 struct KeyTable {
     private(set) var keys: [String] = []
     private var slots: HashSlots
-    /// The bytes of key `i` start at `arena[starts[i]]` and are followed by sixteen zero bytes (up to
-    /// `starts[i + 1]`), so that sixteen bytes can be read from any key's start.
+    /// The bytes of every key, one after the other.
     private var arena: [UInt8] = []
-    private var starts: [Int] = [0]
-    /// A literal, not `padding.count`: read at every lookup, where a global's lazy set-up check costs a call.
-    private static let paddingCount = 16
-    private static let padding = [UInt8](repeating: 0, count: paddingCount)
+    /// Per key: where its bytes are, and its first sixteen bytes as two words (zero past the key), so
+    /// that a lookup of a short word compares one record and never reads the arena.
+    private var heads: [Head] = []
 
-    @inline(__always)
-    private func length(_ index: Int) -> Int { starts[index + 1] &- starts[index] &- Self.paddingCount }
+    private struct Head {
+        var first: UInt64
+        var second: UInt64
+        var start: Int
+        var length: Int
+    }
 
     /// Key numbers of words with bytes outside ASCII, by those bytes as written: folding such a word
     /// (ICU normalization) costs thousands of instructions, and these words repeat like any other.
@@ -27,6 +29,7 @@ struct KeyTable {
     init(expectedCount: Int) {
         slots = HashSlots(minimumCapacity: expectedCount, smallest: 64)
         keys.reserveCapacity(expectedCount)
+        heads.reserveCapacity(expectedCount)
     }
 
     /// The number of the key `fold` makes of these bytes (-1 when it makes an empty one); `fold` runs
@@ -82,12 +85,8 @@ struct KeyTable {
         let hash = HashSlots.hashEnd(state)
         // A stored key of the same length is followed by zero bytes, as the words are: no masks needed.
         let (found, slot) = slots.find(hash) { index in
-            let start = starts[index]
-            guard length(index) == count else { return false }
-            return arena.withUnsafeBytes { raw in
-                UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: start, as: UInt64.self)) == first
-                    && UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: start &+ 8, as: UInt64.self)) == second
-            }
+            let head = heads[index]
+            return head.length == count && head.first == first && head.second == second
         }
         if let found { return Int32(found) }
         return insertLowercased(bytes, hash: hash, slot: slot)
@@ -111,8 +110,8 @@ struct KeyTable {
     /// Compared eight bytes at a time (lowercasing: the text is ASCII, the arena holds the key).
     @inline(__always)
     private func equals(_ index: Int, _ bytes: UnsafeBufferPointer<UInt8>, lowercasing: Bool) -> Bool {
-        let start = starts[index]
-        guard length(index) == bytes.count else { return false }
+        let start = heads[index].start
+        guard heads[index].length == bytes.count else { return false }
         return arena.withUnsafeBufferPointer { arena in
             let stored = UnsafeBufferPointer(rebasing: arena[start..<start + bytes.count])
             var offset = 0
@@ -128,9 +127,9 @@ struct KeyTable {
 
     private mutating func insert(_ key: String, bytes: UnsafeBufferPointer<UInt8>, hash: UInt32, slot: Int) -> Int32 {
         keys.append(key)
+        heads.append(Head(first: HashSlots.word(bytes, at: 0), second: bytes.count > 8 ? HashSlots.word(bytes, at: 8) : 0,
+                          start: arena.count, length: bytes.count))
         arena.append(contentsOf: bytes)
-        arena.append(contentsOf: Self.padding)
-        starts.append(arena.count)
         return Int32(slots.insert(hash, at: slot))
     }
 }
