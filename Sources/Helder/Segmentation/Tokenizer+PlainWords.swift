@@ -66,11 +66,9 @@ extension TokenScanner {
                 tokenFlags.insert(.allCaps)
             }
         }
-        tokens.append(Token(start: start, end: start &+ length, kind: .word, flags: tokenFlags))
-        if makeKeys {
-            keyIndex.append(keyTable.index(lowercasedWords: firstLowered, secondLowered,
-                                           of: UnsafeBufferPointer(start: base + start, count: length)))
-        }
+        let key = makeKeys ? keyTable.index(lowercasedWords: firstLowered, secondLowered,
+                                             of: UnsafeBufferPointer(start: base + start, count: length)) : -1
+        output.append(Token(start: start, end: start &+ length, kind: .word, flags: tokenFlags), key: key)
         index = start &+ length
         return true
     }
@@ -85,8 +83,7 @@ extension TokenScanner {
         if byte == UInt8(ascii: ".") || byte == UInt8(ascii: ",") {
             guard start &+ 1 < count, buffer[start &+ 1] != byte else { return false }
         }
-        tokens.append(Token(start: start, end: start &+ 1, kind: Self.isSymbol(UInt32(byte)) ? .symbol : .punctuation, flags: flags))
-        if makeKeys { keyIndex.append(-1) }
+        output.append(Token(start: start, end: start &+ 1, kind: Self.isSymbol(UInt32(byte)) ? .symbol : .punctuation, flags: flags), key: -1)
         index = start &+ 1
         return true
     }

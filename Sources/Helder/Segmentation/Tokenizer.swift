@@ -55,28 +55,73 @@ public struct Tokenizer: Sendable {
 
     /// Tokens with their keys numbered, and the `KeyMap.hash` of each distinct key in `keyHashes`.
     func tokenizeNumberingKeys(_ text: [UInt8]) -> (tokens: [Token], keys: TokenKeys, keyHashes: [UInt32]) {
-        let scanner = scan(text, keys: true)
-        return (scanner.tokens, TokenKeys(keys: scanner.keyTable.keys, keyIndex: scanner.keyIndex), scanner.keyTable.hashes)
+        let scanned = scan(text, keys: true)
+        return (scanned.tokens, TokenKeys(keys: scanned.keyTable.keys, keyIndex: scanned.keyIndex), scanned.keyTable.hashes)
     }
 
-    private func scan(_ text: [UInt8], keys: Bool) -> TokenScanner {
+    /// The scanner writes straight into the arrays it returns, made with room for the tokens a text of
+    /// this size usually has (prose has one every five or six bytes); a text with more is scanned again
+    /// with room for one token per byte, more than any text can have.
+    func scan(_ text: [UInt8], keys: Bool, expectedCapacity: Int? = nil) -> (tokens: [Token], keyIndex: [Int32], keyTable: KeyTable) {
         text.withUnsafeBufferPointer { buffer in
-            var scanner = TokenScanner(buffer: buffer, tokenizer: self, makeKeys: keys)
-            if path == .icu {
-                var marks = [Bool](repeating: false, count: buffer.count + 1)
-                for boundary in ICUWordBreaks.boundaries(in: buffer, range: 0..<buffer.count) { marks[boundary] = true }
-                scanner.icuBoundaries = marks
+            var capacity = expectedCapacity ?? buffer.count / 3 + 64
+            while true {
+                var keyIndex: [Int32] = []
+                var keyTable: KeyTable?
+                var overflowed = false
+                let tokens = [Token](unsafeUninitializedCapacity: capacity) { tokenStorage, tokenCount in
+                    keyIndex = [Int32](unsafeUninitializedCapacity: keys ? capacity : 0) { keyStorage, keyCount in
+                        var scanner = TokenScanner(buffer: buffer, tokenizer: self, output: TokenSink(tokens: tokenStorage, keys: keyStorage),
+                                                   makeKeys: keys)
+                        if path == .icu {
+                            var marks = [Bool](repeating: false, count: buffer.count + 1)
+                            for boundary in ICUWordBreaks.boundaries(in: buffer, range: 0..<buffer.count) { marks[boundary] = true }
+                            scanner.icuBoundaries = marks
+                        }
+                        scanner.run()
+                        overflowed = scanner.output.overflowed
+                        tokenCount = overflowed ? 0 : scanner.output.count
+                        keyCount = overflowed || !keys ? 0 : scanner.output.count
+                        keyTable = scanner.keyTable
+                    }
+                }
+                if !overflowed, let keyTable { return (tokens, keyIndex, keyTable) }
+                capacity = buffer.count + 64
             }
-            scanner.run()
-            return scanner
         }
+    }
+}
+
+/// Where the scanner puts tokens and their key numbers: storage of a fixed size, filled in order with
+/// no check for uniqueness or growth per token. When it is full it takes nothing more and says so.
+struct TokenSink {
+    let tokens: UnsafeMutableBufferPointer<Token>
+    /// Empty when no keys are made.
+    let keys: UnsafeMutableBufferPointer<Int32>
+    private(set) var count = 0
+    private(set) var overflowed = false
+
+    init(tokens: UnsafeMutableBufferPointer<Token>, keys: UnsafeMutableBufferPointer<Int32>) {
+        self.tokens = tokens
+        self.keys = keys
+    }
+
+    @inline(__always)
+    mutating func append(_ token: Token, key: Int32) {
+        guard count < tokens.count, let base = tokens.baseAddress else {
+            overflowed = true
+            return
+        }
+        (base + count).initialize(to: token)
+        if count < keys.count, let keyBase = keys.baseAddress { (keyBase + count).initialize(to: key) }
+        count &+= 1
     }
 }
 
 struct TokenScanner {
     let buffer: UnsafeBufferPointer<UInt8>
     let tokenizer: Tokenizer
-    var tokens: [Token] = []
+    var output: TokenSink
     var index = 0
     /// ICU word boundaries of the whole text (ICU path only).
     var icuBoundaries: [Bool]?
@@ -85,14 +130,12 @@ struct TokenScanner {
     let makeKeys: Bool
     /// The distinct keys, and per token the number of its key (-1 for none).
     var keyTable: KeyTable
-    var keyIndex: [Int32] = []
 
-    init(buffer: UnsafeBufferPointer<UInt8>, tokenizer: Tokenizer, makeKeys: Bool = true) {
+    init(buffer: UnsafeBufferPointer<UInt8>, tokenizer: Tokenizer, output: TokenSink, makeKeys: Bool = true) {
         self.buffer = buffer
         self.tokenizer = tokenizer
+        self.output = output
         self.makeKeys = makeKeys
-        tokens.reserveCapacity(buffer.count / 5)
-        keyIndex.reserveCapacity(makeKeys ? buffer.count / 5 : 0)
         // Distinct words grow far slower than the text (a 10 MB file has ~10,000): a table sized by the
         // text would spread them over megabytes and miss the cache at every lookup. It grows when needed.
         keyTable = KeyTable(expectedCount: makeKeys ? min(buffer.count / 25, 4_096) : 0)
@@ -112,7 +155,7 @@ struct TokenScanner {
         var flags: Token.Flags = [.spaceBefore, .lineStart, .paragraphStart]
         var newlines = 2
         let plainWords = icuBoundaries == nil
-        while index < count {
+        while index < count, !output.overflowed {
             let lead = buffer[index]
             if lead == 0x20 {
                 index += 1
@@ -467,8 +510,7 @@ struct TokenScanner {
         var flags = flags
         var number: Int32 = -1
         defer {
-            tokens.append(Token(start: start, end: end, kind: kind, flags: flags))
-            if makeKeys { keyIndex.append(number) }
+            output.append(Token(start: start, end: end, kind: kind, flags: flags), key: number)
         }
         if kind == .word || kind == .abbreviation, !flags.contains(.joined), isPlainASCII(start: start, end: end, flags: &flags) {
             if makeKeys { number = keyTable.index(ofLowercased: UnsafeBufferPointer(rebasing: buffer[start..<end])) }

@@ -189,6 +189,25 @@ import Testing
         }
     }
 
+    /// The scanner writes into storage sized for ordinary prose; a text with more tokens than that
+    /// (`a,a,a,…`, one token a byte) is scanned again with room for all. Whatever room it starts with,
+    /// the tokens and keys are the same, and none is lost at the edge of the storage.
+    @Test func tokensBeyondTheExpectedRoomAreKept() throws {
+        let (fast, _) = tokenizers()
+        let dense = Array(String(repeating: "a,b.c;", count: 500).utf8)
+        for (name, bytes) in try texts().prefix(3) + [("dense", dense)] {
+            let usual = fast.scan(bytes, keys: true)
+            #expect(usual.tokens.count == usual.keyIndex.count, "\(name)")
+            for room in [0, 1, usual.tokens.count - 1, usual.tokens.count] {
+                let scanned = fast.scan(bytes, keys: true, expectedCapacity: room)
+                #expect(scanned.tokens == usual.tokens, "\(name) \(room)")
+                #expect(scanned.keyIndex == usual.keyIndex, "\(name) \(room)")
+                #expect(fast.scan(bytes, keys: false, expectedCapacity: room).tokens == usual.tokens, "\(name) \(room)")
+            }
+        }
+        #expect(fast.scan(dense, keys: true).tokens.count > dense.count / 3 + 64)
+    }
+
     /// The capital flags the rules filter on (`allCaps`, `severalCapitals`) are those a count of the
     /// word's uppercase and lowercase letters gives, on both paths.
     @Test func capitalFlagsFollowTheLetters() throws {
