@@ -44,6 +44,11 @@ enum Characters {
         // Superscript digits belong to their word: `km²`, `m³`.
         case 0xB2, 0xB3, 0xB9: return .digit
         case 0xFFFD: return .letter
+        // Latin letters with accents (`é`, `ë`, `ç`, `ł`): the letters of Dutch text outside ASCII,
+        // classified without a property lookup (a test checks the range against the properties).
+        case 0xC0...0x24F where value != 0xD7 && value != 0xF7: return .letter
+        // Dashes, typographic quotes, bullets and the ellipsis: punctuation, none of them a letter.
+        case 0x2012...0x2027: return .other
         default: return classifyByProperties(value)
         }
     }
@@ -77,15 +82,19 @@ enum Characters {
         }
     }
 
+    /// ASCII and Latin-1 letters without a property lookup: capitals up to U+00DE, small letters from
+    /// U+00DF (`×` and `÷` are neither).
     @inline(__always)
     static func isUppercase(_ value: UInt32) -> Bool {
         if value < 0x80 { return value >= 65 && value <= 90 }
+        if value >= 0xC0, value <= 0xFF { return value <= 0xDE && value != 0xD7 }
         return isUppercaseByProperties(value)
     }
 
     @inline(__always)
     static func isLowercase(_ value: UInt32) -> Bool {
         if value < 0x80 { return value >= 97 && value <= 122 }
+        if value >= 0xC0, value <= 0xFF { return value >= 0xDF && value != 0xF7 }
         return isLowercaseByProperties(value)
     }
 

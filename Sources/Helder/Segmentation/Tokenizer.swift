@@ -283,7 +283,7 @@ struct TokenScanner {
     static func isSymbol(_ value: UInt32) -> Bool {
         switch value {
         case 0x25, 0x26, 0x40, 0x23, 0x2B, 0x3D, 0x3C, 0x3E, 0x7C, 0x7E, 0x5E, 0x24, 0xA7, 0xB0: return true
-        case 0..<0x80: return false
+        case 0..<0x80, 0x2012...0x2027: return false
         default: return isSymbolByProperties(value)
         }
     }

@@ -208,6 +208,31 @@ import Testing
         #expect(fast.scan(dense, keys: true).tokens.count > dense.count / 3 + 64)
     }
 
+    /// The plain-word lane's table of bytes that end a word: the general scanner's `endsWord`, except
+    /// `,` and `:` (which go on only after digits) and what an e-mail address goes on with.
+    @Test func plainWordEndsAreTheScannersWordEnds() {
+        for byte in UInt8.min...UInt8.max {
+            let expected = byte == 0x2C || byte == 0x3A || (TokenScanner.endsWord(byte) && ![0x40, 0x5F, 0x2B].contains(byte))
+            #expect(TokenScanner.endsPlainWord(byte) == expected, "\(byte)")
+        }
+    }
+
+    /// The shortcuts for accented Latin letters and general punctuation give what the Unicode properties give.
+    @Test func latinLetterShortcutsAgreeWithUnicodeProperties() {
+        for value in UInt32(0x80)...0x24F {
+            let scalar = Unicode.Scalar(value)!
+            if (0xC0...0x24F).contains(value) {
+                #expect((Characters.classify(value) == .letter) == (Characters.classifyByProperties(value) == .letter), "\(value)")
+            }
+            #expect(Characters.isUppercase(value) == scalar.properties.isUppercase, "\(value)")
+            #expect(Characters.isLowercase(value) == scalar.properties.isLowercase, "\(value)")
+        }
+        for value in UInt32(0x2012)...0x2027 where ![0x2018, 0x2019].contains(value) {
+            #expect(Characters.classify(value) == Characters.classifyByProperties(value), "\(value)")
+            #expect(TokenScanner.isSymbol(value) == TokenScanner.isSymbolByProperties(value), "\(value)")
+        }
+    }
+
     /// The capital flags the rules filter on (`allCaps`, `severalCapitals`) are those a count of the
     /// word's uppercase and lowercase letters gives, on both paths.
     @Test func capitalFlagsFollowTheLetters() throws {
