@@ -100,14 +100,16 @@ public final class CompiledLexicon: Sendable {
                     if number == 0 { continue }
                     planReferences[Int(number)]._withUnsafeGuaranteedRef { plan in
                         let token = tokens[index]
-                        var selected = plan.always
+                        // Usually no phrase of this key goes on with the next word: then the plan's own
+                        // items are read, with no array to count references to.
+                        var withNext: [KeyPlan.Item]?
                         if plan.needsNextWord,
                            let next = ProgramMatcher.firstNonPlaceholder(in: tokens, from: index + 1, sentenceEnd: sentence.upperBound),
-                           plan.secondWordBits & matcher.wordBits(at: next) != 0,
-                           let withNext = plan.candidates(nextWord: matcher.wordIDs(at: next)) {
-                            selected = withNext
+                           plan.secondWordBits & matcher.wordBits(at: next) != 0 {
+                            withNext = plan.candidates(nextWord: matcher.wordIDs(at: next))
                         }
-                        for item in selected {
+                        for position in 0..<(withNext?.count ?? plan.alwaysItems.count) {
+                            let item = withNext?[position] ?? plan.alwaysItems[position]
                             let entry = patternEntries[item.candidate.pattern]
                             if item.candidate.wholeToken {
                                 found.append(LexiconMatch(entry: entry, tokens: index..<index + 1, bytes: token.range))

@@ -7,6 +7,9 @@ final class KeyPlan: Sendable {
 
     /// Tried at every token with this key.
     let always: [Item]
+    /// The same items in storage the plan owns, read at every token without counting references to an
+    /// array (the items are plain values). Written once in `init`, only read after: safe to share.
+    nonisolated(unsafe) let alwaysItems: UnsafeMutableBufferPointer<Item>
     /// Second-slot word ids, sorted, and per id the candidates with that second word (and whether that
     /// slot inflects). Searched by halving: asked at every token with this key.
     let secondWords: [Int32]
@@ -23,12 +26,15 @@ final class KeyPlan: Sendable {
     /// process: both workers would otherwise count references to the same object at every new word.
     init() {
         always = []
+        alwaysItems = UnsafeMutableBufferPointer.allocate(capacity: 0)
         secondWords = []
         secondWordBits = 0
         bySecondWord = []
         wholeKeyPatterns = nil
         isEmpty = true
     }
+
+    deinit { alwaysItems.deallocate() }
 
     init(_ candidates: [Candidate], patterns: [CompiledPattern], program: PatternProgram, wholeKeyPatterns: [Int]?) {
         var always: [(order: Int, candidate: Candidate)] = []
@@ -46,6 +52,8 @@ final class KeyPlan: Sendable {
             }
         }
         self.always = always
+        self.alwaysItems = UnsafeMutableBufferPointer.allocate(capacity: always.count)
+        _ = self.alwaysItems.initialize(from: always)
         self.secondWords = bySecondWord.keys.sorted()
         self.secondWordBits = secondWords.reduce(0) { $0 | DocumentWords.bit($1) }
         self.bySecondWord = secondWords.map { bySecondWord[$0]! }
