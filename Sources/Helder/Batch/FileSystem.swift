@@ -53,6 +53,7 @@ public struct LocalFileSystem: FileSystem {
         func readChunk(upTo capacity: Int) -> [UInt8] {
             [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
                 count = 0
+                HugePages.advise(buffer)
                 if !Self.readAll(descriptor, into: buffer, count: &count) { failed = true }
             }
         }

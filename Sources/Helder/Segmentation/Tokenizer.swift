@@ -70,7 +70,9 @@ public struct Tokenizer: Sendable {
                 var keyTable: KeyTable?
                 var overflowed = false
                 let tokens = [Token](unsafeUninitializedCapacity: capacity) { tokenStorage, tokenCount in
+                    HugePages.advise(tokenStorage)
                     keyIndex = [Int32](unsafeUninitializedCapacity: keys ? capacity : 0) { keyStorage, keyCount in
+                        HugePages.advise(keyStorage)
                         var scanner = TokenScanner(buffer: buffer, tokenizer: self, output: TokenSink(tokens: tokenStorage, keys: keyStorage),
                                                    makeKeys: keys)
                         if path == .icu {
