@@ -8,21 +8,30 @@ extension TokenScanner {
     /// loop instead of going back to the scanner's for every word. False (nothing done) when the first
     /// is not a plain word; else `flags` become those of the token after the last word taken.
     mutating func appendPlainWords(flags: inout Token.Flags) -> Bool {
-        // One call site, so that the word step is inlined into the loop.
+        guard let base = buffer.baseAddress else { return false }
+        // The position and the sink live in locals while the loop runs (registers, not the scanner's
+        // memory), and the word step has one call site, so that it is inlined.
+        var position = index
+        var sink = output
+        defer {
+            index = position
+            output = sink
+        }
+        let count = self.count
         var wordFlags = flags
         var taken = false
         while true {
-            guard appendPlainWord(flags: wordFlags) else {
+            guard appendPlainWord(at: &position, into: &sink, base: base, flags: wordFlags) else {
                 // After a space the scanner goes on with the token this lane left.
                 if taken { flags = .spaceBefore }
                 return taken
             }
             taken = true
-            guard index &+ 1 < count, buffer[index] == 0x20, (buffer[index &+ 1] | 0x20) &- 0x61 < 26 else {
+            guard position &+ 1 < count, base[position] == 0x20, (base[position &+ 1] | 0x20) &- 0x61 < 26 else {
                 flags = []
                 return true
             }
-            index &+= 1
+            position &+= 1
             wordFlags = .spaceBefore
         }
     }
@@ -32,9 +41,10 @@ extension TokenScanner {
     /// (`-`, `'`, `/`, `&`, `@`, a digit, a non-ASCII letter, a dot of an abbreviation or address, …) or
     /// possibly a web address.
     @inline(__always)
-    mutating func appendPlainWord(flags: Token.Flags) -> Bool {
+    mutating func appendPlainWord(at index: inout Int, into output: inout TokenSink, base: UnsafePointer<UInt8>,
+                                  flags: Token.Flags) -> Bool {
         let start = index
-        guard start &+ 16 <= count, let base = buffer.baseAddress else { return false }
+        guard start &+ 16 <= count else { return false }
         let raw = UnsafeRawPointer(base + start)
         let high: UInt64 = 0x8080_8080_8080_8080
         let first = UInt64(littleEndian: raw.loadUnaligned(as: UInt64.self))

@@ -73,8 +73,8 @@ public struct Tokenizer: Sendable {
                     HugePages.advise(tokenStorage)
                     keyIndex = [Int32](unsafeUninitializedCapacity: keys ? capacity : 0) { keyStorage, keyCount in
                         HugePages.advise(keyStorage)
-                        var scanner = TokenScanner(buffer: buffer, tokenizer: self, output: TokenSink(tokens: tokenStorage, keys: keyStorage),
-                                                   makeKeys: keys)
+                        let sink = TokenSink(tokens: tokenStorage, keys: keys ? keyStorage : nil)
+                        var scanner = TokenScanner(buffer: buffer, tokenizer: self, output: sink, makeKeys: keys)
                         if path == .icu {
                             var marks = [Bool](repeating: false, count: buffer.count + 1)
                             for boundary in ICUWordBreaks.boundaries(in: buffer, range: 0..<buffer.count) { marks[boundary] = true }
@@ -97,25 +97,28 @@ public struct Tokenizer: Sendable {
 /// Where the scanner puts tokens and their key numbers: storage of a fixed size, filled in order with
 /// no check for uniqueness or growth per token. When it is full it takes nothing more and says so.
 struct TokenSink {
-    let tokens: UnsafeMutableBufferPointer<Token>
-    /// Empty when no keys are made.
-    let keys: UnsafeMutableBufferPointer<Int32>
+    private let tokens: UnsafeMutablePointer<Token>?
+    /// Nil when no keys are made.
+    private let keys: UnsafeMutablePointer<Int32>?
+    private let capacity: Int
     private(set) var count = 0
     private(set) var overflowed = false
 
-    init(tokens: UnsafeMutableBufferPointer<Token>, keys: UnsafeMutableBufferPointer<Int32>) {
-        self.tokens = tokens
-        self.keys = keys
+    /// With `keys` nil, no key numbers are written.
+    init(tokens: UnsafeMutableBufferPointer<Token>, keys: UnsafeMutableBufferPointer<Int32>?) {
+        self.tokens = tokens.baseAddress
+        self.keys = keys?.baseAddress
+        self.capacity = min(tokens.count, keys?.count ?? tokens.count)
     }
 
     @inline(__always)
     mutating func append(_ token: Token, key: Int32) {
-        guard count < tokens.count, let base = tokens.baseAddress else {
+        guard count < capacity, let tokens else {
             overflowed = true
             return
         }
-        (base + count).initialize(to: token)
-        if count < keys.count, let keyBase = keys.baseAddress { (keyBase + count).initialize(to: key) }
+        (tokens + count).initialize(to: token)
+        if let keys { (keys + count).initialize(to: key) }
         count &+= 1
     }
 }
