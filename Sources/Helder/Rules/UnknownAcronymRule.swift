@@ -9,6 +9,9 @@ struct UnknownAcronymRule {
         var findings: [Finding] = []
         var explained = Set<String>()
         var capitalLines: [Int: Bool] = [:]
+        // Per spelling: acronym-like and unknown? The same acronyms recur through a document, and the
+        // answer takes a fold and three set lookups.
+        var suspicious: [String: Bool] = [:]
         let tokens = document.tokens
         // Nearly every word has at most one capital: an acronym needs two, which the tokenizer has counted.
         let candidates = tokens.indices.filter { tokens[$0].kind == .word && tokens[$0].flags.contains(.severalCapitals) }
@@ -16,7 +19,12 @@ struct UnknownAcronymRule {
             let token = tokens[index]
             for part in parts(of: token, document) {
                 let raw = document.source.string(part)
-                guard isAcronymLike(raw), !isKnown(raw) else { continue }
+                let isSuspicious = suspicious[raw] ?? {
+                    let verdict = isAcronymLike(raw) && !isKnown(raw)
+                    suspicious[raw] = verdict
+                    return verdict
+                }()
+                guard isSuspicious else { continue }
                 var lineStart = index
                 while lineStart > 0, !tokens[lineStart].flags.contains(.lineStart) { lineStart -= 1 }
                 if capitalLines[lineStart] == nil { capitalLines[lineStart] = onCapitalLine(lineStart, document) }
