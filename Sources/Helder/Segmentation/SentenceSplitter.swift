@@ -75,8 +75,7 @@ public struct SentenceSplitter: Sendable {
         case .number, .placeholder, .url, .email, .abbreviation:
             return token.kind != .abbreviation || token.flags.contains(.capitalized)
         case .punctuation:
-            let value = string(token, text)
-            return ["\"", "'", "“", "‘", "„", ",,", "``", "(", "[", "«", "-", "–", "•"].contains(value)
+            return Self.is(token, oneOf: Self.sentenceOpeners, in: text)
         case .symbol:
             return true
         }
@@ -94,7 +93,7 @@ public struct SentenceSplitter: Sendable {
         guard before.kind == .punctuation, isTerminal(before, text) else { return false }
         guard index + 1 < tokens.count else { return true }
         let next = tokens[index + 1]
-        return next.flags.contains(.paragraphStart) || (next.kind == .punctuation && string(next, text) == "(")
+        return next.flags.contains(.paragraphStart) || (next.kind == .punctuation && next.end - next.start == 1 && text[next.start] == UInt8(ascii: "("))
     }
 
     func startsWithApostrophe(_ token: Token, _ text: [UInt8]) -> Bool {
@@ -182,6 +181,8 @@ public struct SentenceSplitter: Sendable {
     /// Marks that start a list item at the start of a line, and marks after which a line goes on.
     static let listMarkers = ["-", "•", "*", "–", "·", "▪", "◦", "→"].map { Array($0.utf8) }
     static let clauseMarks = [";", ":", "-", "–", "("].map { Array($0.utf8) }
+    /// Punctuation a sentence may start with: opening quotes and brackets, dashes and bullets.
+    static let sentenceOpeners = ["\"", "'", "“", "‘", "„", ",,", "``", "(", "[", "«", "-", "–", "•"].map { Array($0.utf8) }
 
     /// Is the token's text one of these? Compared on bytes: asked at every line start.
     static func `is`(_ token: Token, oneOf marks: [[UInt8]], in text: [UInt8]) -> Bool {
