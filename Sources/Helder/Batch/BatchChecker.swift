@@ -155,8 +155,7 @@ public struct BatchChecker: Sendable {
             }
             located.append(item)
         }
-        let words = document.tokens.reduce(0) { $0 + ($1.kind == .word ? 1 : 0) }
-        var report = FileReport(path: displayPath, findings: located, warnings: source.warnings, wordCount: words)
+        var report = FileReport(path: displayPath, findings: located, warnings: source.warnings, wordCount: document.wordCount)
         report.isExtracted = extracted
         return report
     }

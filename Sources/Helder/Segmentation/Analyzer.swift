@@ -8,6 +8,8 @@ public final class AnalyzedDocument: Sendable {
     /// Sentences as ranges of token indexes.
     public let sentences: [Range<Int>]
     public let entities: [EntitySpan]
+    /// How many tokens are words.
+    public let wordCount: Int
     /// For each token: whether it is part of an entity (date, amount, …).
     public let inEntity: [Bool]
     /// The tokens' keys. Words repeat (Zipf), so rules work out what a key means once per distinct key,
@@ -22,12 +24,13 @@ public final class AnalyzedDocument: Sendable {
     public var keyIndex: [Int32] { tokenKeys.keyIndex }
 
     init(source: SourceText, tokens: [Token], keys: TokenKeys, keyHashes: [UInt32], sentences: [Range<Int>],
-         entities: [EntitySpan], inEntity: [Bool]) {
+         entities: [EntitySpan], inEntity: [Bool], wordCount: Int) {
         self.source = source
         self.tokens = tokens
         self.sentences = sentences
         self.entities = entities
         self.inEntity = inEntity
+        self.wordCount = wordCount
         self.tokenKeys = keys
         self.keyHashes = keyHashes
     }
@@ -83,7 +86,7 @@ public struct Analyzer: Sendable {
     }
 
     public func analyze(_ source: SourceText) -> AnalyzedDocument {
-        let (tokens, keys, keyHashes) = tokenizer.tokenizeNumberingKeys(source.text)
+        let (tokens, keys, keyHashes, wordCount) = tokenizer.tokenizeNumberingKeys(source.text)
         let sentences = splitter.split(tokens, in: source.text)
         let entities = recognizer.entities(in: tokens, keys: keys, text: source.text)
         var inEntity = [Bool](repeating: false, count: tokens.count)
@@ -92,6 +95,6 @@ public struct Analyzer: Sendable {
         }
         return AnalyzedDocument(source: source, tokens: tokens, keys: keys, keyHashes: keyHashes,
                                 sentences: sentences, entities: entities,
-                                inEntity: inEntity)
+                                inEntity: inEntity, wordCount: wordCount)
     }
 }

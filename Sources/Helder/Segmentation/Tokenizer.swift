@@ -53,22 +53,26 @@ public struct Tokenizer: Sendable {
         return (numbered.tokens, numbered.keys)
     }
 
-    /// Tokens with their keys numbered, and the `KeyMap.hash` of each distinct key in `keyHashes`.
-    func tokenizeNumberingKeys(_ text: [UInt8]) -> (tokens: [Token], keys: TokenKeys, keyHashes: [UInt32]) {
+    /// Tokens with their keys numbered, the `KeyMap.hash` of each distinct key in `keyHashes`, and the
+    /// number of tokens that are words.
+    func tokenizeNumberingKeys(_ text: [UInt8]) -> (tokens: [Token], keys: TokenKeys, keyHashes: [UInt32], wordCount: Int) {
         let scanned = scan(text, keys: true)
-        return (scanned.tokens, TokenKeys(keys: scanned.keyTable.keys, keyIndex: scanned.keyIndex), scanned.keyTable.hashes)
+        return (scanned.tokens, TokenKeys(keys: scanned.keyTable.keys, keyIndex: scanned.keyIndex), scanned.keyTable.hashes,
+                scanned.wordCount)
     }
 
     /// The scanner writes straight into the arrays it returns, made with room for the tokens a text of
     /// this size usually has (prose has one every five or six bytes); a text with more is scanned again
     /// with room for one token per byte, more than any text can have.
-    func scan(_ text: [UInt8], keys: Bool, expectedCapacity: Int? = nil) -> (tokens: [Token], keyIndex: [Int32], keyTable: KeyTable) {
+    func scan(_ text: [UInt8], keys: Bool, expectedCapacity: Int? = nil)
+        -> (tokens: [Token], keyIndex: [Int32], keyTable: KeyTable, wordCount: Int) {
         text.withUnsafeBufferPointer { buffer in
             var capacity = expectedCapacity ?? buffer.count / 3 + 64
             while true {
                 var keyIndex: [Int32] = []
                 var keyTable: KeyTable?
                 var overflowed = false
+                var wordCount = 0
                 let tokens = [Token](unsafeUninitializedCapacity: capacity) { tokenStorage, tokenCount in
                     HugePages.advise(tokenStorage)
                     keyIndex = [Int32](unsafeUninitializedCapacity: keys ? capacity : 0) { keyStorage, keyCount in
@@ -85,9 +89,10 @@ public struct Tokenizer: Sendable {
                         tokenCount = overflowed ? 0 : scanner.output.count
                         keyCount = overflowed || !keys ? 0 : scanner.output.count
                         keyTable = scanner.keyTable
+                        wordCount = scanner.output.words
                     }
                 }
-                if !overflowed, let keyTable { return (tokens, keyIndex, keyTable) }
+                if !overflowed, let keyTable { return (tokens, keyIndex, keyTable, wordCount) }
                 capacity = buffer.count + 64
             }
         }
@@ -102,6 +107,8 @@ struct TokenSink {
     private let keys: UnsafeMutablePointer<Int32>?
     private let capacity: Int
     private(set) var count = 0
+    /// How many of the tokens are words (counted here rather than in another pass over all tokens).
+    private(set) var words = 0
     private(set) var overflowed = false
 
     /// With `keys` nil, no key numbers are written.
@@ -120,6 +127,7 @@ struct TokenSink {
         (tokens + count).initialize(to: token)
         if let keys { (keys + count).initialize(to: key) }
         count &+= 1
+        words &+= token.kind == .word ? 1 : 0
     }
 }
 

@@ -202,6 +202,7 @@ import Testing
                 let scanned = fast.scan(bytes, keys: true, expectedCapacity: room)
                 #expect(scanned.tokens == usual.tokens, "\(name) \(room)")
                 #expect(scanned.keyIndex == usual.keyIndex, "\(name) \(room)")
+                #expect(scanned.wordCount == usual.tokens.filter { $0.kind == .word }.count, "\(name) \(room)")
                 #expect(fast.scan(bytes, keys: false, expectedCapacity: room).tokens == usual.tokens, "\(name) \(room)")
             }
         }
@@ -261,6 +262,7 @@ import Testing
         for (name, bytes) in try texts() + [("mixed", Array(extra.utf8))] {
             let document = analyzer.analyze(SourceText(string: String(decoding: bytes, as: UTF8.self)))
             #expect(document.keyIndex.count == document.tokens.count, "\(name)")
+            #expect(document.wordCount == document.tokens.filter { $0.kind == .word }.count, "\(name)")
             #expect(Set(document.keys.map { Array($0.utf8) }).count == document.keys.count, "\(name)")
             for (token, number) in zip(document.tokens, document.keyIndex) where !token.isWordLike {
                 #expect(number == -1, "\(name)")
