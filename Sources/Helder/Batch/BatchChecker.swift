@@ -15,6 +15,9 @@ public struct BatchOptions: Sendable {
     public var streamingThreshold = 16 * 1_048_576
     /// How much of a large file is read and checked at a time.
     public var streamingChunkSize = 1_048_576
+    /// The longest text checked whole: token offsets are 32-bit (`Token`). Plain text this large is
+    /// checked in chunks anyway; other files this large are refused.
+    public var maximumTextLength = Int(UInt32.max)
 
     public init() {}
 }
@@ -122,11 +125,14 @@ public struct BatchChecker: Sendable {
 
     /// Checks bytes as if read from `path` (the extension picks the reader).
     public func check(bytes: [UInt8], path: String, displayPath: String, cache: MatchCache = MatchCache()) -> FileReport {
-        do {
+        do throws(InputError) {
             var reader = DocumentReaders.reader(forPath: path)
             if var docx = reader as? DOCXReader { docx.limits = options.zipLimits; reader = docx }
             if var odt = reader as? ODTReader { odt.limits = options.zipLimits; reader = odt }
             let source = try reader.read(bytes)
+            guard source.text.count <= options.maximumTextLength else {
+                throw .invalidDocument("de tekst is te groot om in één keer te controleren (meer dan \(options.maximumTextLength / 1_048_576) MB)")
+            }
             return report(for: source, displayPath: displayPath, extracted: reader is DOCXReader || reader is ODTReader,
                           checker: checker(forPath: path), cache: cache)
         } catch {

@@ -7,9 +7,10 @@ public enum TokenKind: String, Sendable, Codable, CaseIterable {
 /// line-end hyphen, `ondertoezicht-\nstelling`). Plain data, no references: tokens are copied at every
 /// step of every rule. A word's matching key lives in the document's key table (`TokenKeys`).
 public struct Token: Sendable, Hashable {
-    public var start: Int
-    /// The length in 32 bits, so that a token takes 16 bytes instead of 24: a large document holds
-    /// millions, read by every rule. (Files are at most 512 MB; a token never spans 4 GB.)
+    /// Start and length in 32 bits each, so that a token takes 12 bytes instead of 24: a large document
+    /// holds millions, read by every rule. A text is checked whole only up to 4 GB (larger plain text is
+    /// checked in parts, and `BatchChecker` refuses other texts that large).
+    private var offset: UInt32
     private var length: UInt32
     public var kind: TokenKind
     /// Layout around the token, for the sentence splitter and rules.
@@ -35,10 +36,15 @@ public struct Token: Sendable, Hashable {
     }
 
     public init(start: Int, end: Int, kind: TokenKind, flags: Flags) {
-        self.start = start
+        self.offset = UInt32(truncatingIfNeeded: start)
         self.length = UInt32(truncatingIfNeeded: end &- start)
         self.kind = kind
         self.flags = flags
+    }
+
+    public var start: Int {
+        get { Int(offset) }
+        set { offset = UInt32(truncatingIfNeeded: newValue) }
     }
 
     public var end: Int {

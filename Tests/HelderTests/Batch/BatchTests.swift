@@ -88,6 +88,21 @@ import LexiconFormat
         }
     }
 
+    /// Token offsets are 32-bit: a text longer than that is refused with a clear error, not checked
+    /// with wrong offsets (the limit is lowered here to try it).
+    @Test func textLongerThanTokenOffsetsIsRefused() throws {
+        var options = BatchOptions()
+        options.maximumTextLength = 2 * 1_048_576
+        let checker = BatchChecker(checker: Fixture.brief, options: options)
+        let long = Array(String(repeating: "De GI belt morgen.\n", count: 120_000).utf8)
+        let refused = checker.check(bytes: long, path: "lang.md", displayPath: "lang.md")
+        #expect(refused.findings.isEmpty)
+        #expect(refused.error?.description.contains("te groot") == true)
+        let short = checker.check(bytes: Array("De GI belt morgen.\n".utf8), path: "kort.md", displayPath: "kort.md")
+        #expect(short.error == nil)
+        #expect(!short.findings.isEmpty)
+    }
+
     /// A file that disappears between discovery and reading is an error for that file only.
     @Test func vanishingFileIsAnErrorAndTheBatchGoesOn() throws {
         struct VanishingFileSystem: FileSystem {
