@@ -3,15 +3,21 @@ import Glibc
 #endif
 
 /// Asks Linux to back large fresh storage (a file's bytes, a text's tokens) with 2 MB pages. A 10 MB text
-/// has 35 MB of tokens; with 4 KB pages filling them costs ~9,000 page faults, with 2 MB pages a few dozen. Only advice: where the kernel
+/// has 40 MB of room for tokens; with 4 KB pages filling it costs thousands of page faults, with 2 MB
+/// pages a few dozen. Only for storage of 32 MB or more: glibc always maps that fresh from the kernel
+/// and unmaps it when freed, so it is zero-filled page by page anyway. Smaller storage may be recycled
+/// by malloc, where the advice saves nothing and costs whole 2 MB pages (and possibly compaction) each
+/// time: tokenizing a 1 MB text over and over took 14 ms instead of 8. Only advice: where the kernel
 /// has no huge pages to give, or on other systems, nothing changes.
 enum HugePages {
     static let size = 2 * 1_048_576
+    /// glibc's largest mmap threshold (`DEFAULT_MMAP_THRESHOLD_MAX` on 64-bit).
+    static let smallest = 32 * 1_048_576
 
     static func advise<Element>(_ storage: UnsafeMutableBufferPointer<Element>) {
         #if os(Linux)
         let bytes = storage.count * MemoryLayout<Element>.stride
-        guard bytes >= 2 * size, let base = storage.baseAddress else { return }
+        guard bytes >= smallest, let base = storage.baseAddress else { return }
         // Only whole huge pages inside the storage: never advise memory that is not ours.
         let start = (Int(bitPattern: UnsafeMutableRawPointer(base)) + size - 1) & ~(size - 1)
         let end = (Int(bitPattern: UnsafeMutableRawPointer(base)) + bytes) & ~(size - 1)
