@@ -93,7 +93,9 @@ public struct Tokenizer: Sendable {
                     }
                 }
                 if !overflowed, let keyTable { return (tokens, keyIndex, keyTable, wordCount) }
-                capacity = buffer.count + 64
+                // A token takes at least one byte, so this is room enough; doubling keeps even a broken
+                // promise from scanning forever.
+                capacity = max(buffer.count + 64, capacity * 2)
             }
         }
     }
