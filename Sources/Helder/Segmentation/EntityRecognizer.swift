@@ -17,10 +17,21 @@ public struct EntityRecognizer: Sendable {
         func value(_ i: Int) -> String { String(decoding: text[tokens[i].start..<tokens[i].end], as: UTF8.self) }
         func isNumber(_ i: Int) -> Bool { i < tokens.count && tokens[i].kind == .number }
         // Only numbers, currency signs and words starting with "ar" (art., artikel) can start an entity:
-        // those are found first, in one pass over the tokens decided on their first bytes.
-        let starts = text.withUnsafeBufferPointer { bytes in
+        // those are found first, in one pass over the tokens. Whether a key starts with "ar" is worked out
+        // once per distinct key; only tokens whose key does are looked at closer (their first bytes).
+        let keyStartsWithAr = keys.keys.map { $0.utf8.starts(with: "ar".utf8) }
+        var starts: [Int] = []
+        text.withUnsafeBufferPointer { bytes in
             tokens.withUnsafeBufferPointer { tokens in
-                tokens.indices.filter { Self.mayStartEntity(tokens[$0], $0, bytes, keys) }
+                keys.keyIndex.withUnsafeBufferPointer { keyIndex in
+                    for index in tokens.indices {
+                        let token = tokens[index], key = Int(keyIndex[index])
+                        if token.kind == .number || token.kind == .symbol
+                            || key >= 0 && keyStartsWithAr[key] && Self.mayStartEntity(token, index, bytes, keys) {
+                            starts.append(index)
+                        }
+                    }
+                }
             }
         }
         // The first token after the last entity found: an entity never starts inside another.
@@ -123,6 +134,8 @@ public struct EntityRecognizer: Sendable {
 
     /// Can an entity start at this token? A number or symbol, or a word whose key starts with "ar":
     /// read from its first two bytes when they are ASCII, else from its key.
+    /// Whether the token may start an entity; a word can only when its key starts with "ar", which the
+    /// caller checks first.
     private static func mayStartEntity(_ token: Token, _ index: Int, _ text: UnsafeBufferPointer<UInt8>, _ keys: TokenKeys) -> Bool {
         if token.kind == .number || token.kind == .symbol { return true }
         let first = text[token.start], second = token.start + 1 < token.end ? text[token.start + 1] : 0
