@@ -17,18 +17,19 @@ public struct EntityRecognizer: Sendable {
         func value(_ i: Int) -> String { String(decoding: text[tokens[i].start..<tokens[i].end], as: UTF8.self) }
         func isNumber(_ i: Int) -> Bool { i < tokens.count && tokens[i].kind == .number }
         // Only numbers, currency signs and words starting with "ar" (art., artikel) can start an entity:
-        // those are found first, in one pass over the tokens. Whether a key starts with "ar" is worked out
-        // once per distinct key; only tokens whose key does are looked at closer (their first bytes).
-        let keyStartsWithAr = keys.keys.map { $0.utf8.starts(with: "ar".utf8) }
+        // those are found first, in one pass over the tokens. A word is looked at closer (its first bytes)
+        // only when its key starts with "ar", which the key's first two bytes tell without the text.
         var starts: [Int] = []
         text.withUnsafeBufferPointer { bytes in
             tokens.withUnsafeBufferPointer { tokens in
                 keys.keyIndex.withUnsafeBufferPointer { keyIndex in
-                    for index in tokens.indices {
-                        let token = tokens[index], key = Int(keyIndex[index])
-                        if token.kind == .number || token.kind == .symbol
-                            || key >= 0 && keyStartsWithAr[key] && Self.mayStartEntity(token, index, bytes, keys) {
-                            starts.append(index)
+                    keys.leadingPairs.withUnsafeBufferPointer { leadingPairs in
+                        for index in tokens.indices {
+                            let token = tokens[index], key = Int(keyIndex[index])
+                            if token.kind == .number || token.kind == .symbol
+                                || key >= 0 && leadingPairs[key] == Self.ar && Self.mayStartEntity(token, index, bytes, keys) {
+                                starts.append(index)
+                            }
                         }
                     }
                 }
@@ -134,6 +135,9 @@ public struct EntityRecognizer: Sendable {
 
     /// Can an entity start at this token? A number or symbol, or a word whose key starts with "ar":
     /// read from its first two bytes when they are ASCII, else from its key.
+    /// "ar" as a key's first two bytes, little-endian.
+    static let ar = UInt16(UInt8(ascii: "a")) | UInt16(UInt8(ascii: "r")) << 8
+
     /// Whether the token may start an entity; a word can only when its key starts with "ar", which the
     /// caller checks first.
     private static func mayStartEntity(_ token: Token, _ index: Int, _ text: UnsafeBufferPointer<UInt8>, _ keys: TokenKeys) -> Bool {

@@ -53,6 +53,9 @@ struct KeyTable {
     /// The hash of each key's UTF-8 bytes (`KeyMap.hash`).
     var hashes: [UInt32] { slots.hashes }
 
+    /// The first two bytes of each key (`TokenKeys.leadingPairs`).
+    var leadingPairs: [UInt16] { heads.map { UInt16(truncatingIfNeeded: $0.first) } }
+
     /// The number of `key`, new or known.
     mutating func index(of key: String) -> Int32 {
         var contiguous = key

@@ -64,10 +64,21 @@ public struct TokenKeys: Sendable {
     public let keys: [String]
     /// For each token: the index of its key in `keys`, or -1 when it has no key.
     public let keyIndex: [Int32]
+    /// For each key: its first two bytes (little-endian, zero past the end), for tests on how a key
+    /// starts that read no String.
+    let leadingPairs: [UInt16]
 
     public init(keys: [String], keyIndex: [Int32]) {
+        self.init(keys: keys, keyIndex: keyIndex, leadingPairs: keys.map { key in
+            var bytes = key.utf8.makeIterator()
+            return UInt16(bytes.next() ?? 0) | UInt16(bytes.next() ?? 0) << 8
+        })
+    }
+
+    init(keys: [String], keyIndex: [Int32], leadingPairs: [UInt16]) {
         self.keys = keys
         self.keyIndex = keyIndex
+        self.leadingPairs = leadingPairs
     }
 
     /// The key of the token with this index ("" for none).

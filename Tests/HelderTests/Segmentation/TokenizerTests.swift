@@ -263,6 +263,8 @@ import Testing
             let document = analyzer.analyze(SourceText(string: String(decoding: bytes, as: UTF8.self)))
             #expect(document.keyIndex.count == document.tokens.count, "\(name)")
             #expect(document.wordCount == document.tokens.filter { $0.kind == .word }.count, "\(name)")
+            // The key table's first two bytes of each key are those of the key's UTF-8.
+            #expect(document.tokenKeys.leadingPairs == TokenKeys(keys: document.keys, keyIndex: document.keyIndex).leadingPairs, "\(name)")
             #expect(Set(document.keys.map { Array($0.utf8) }).count == document.keys.count, "\(name)")
             for (token, number) in zip(document.tokens, document.keyIndex) where !token.isWordLike {
                 #expect(number == -1, "\(name)")
