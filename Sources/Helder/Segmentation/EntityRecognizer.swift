@@ -133,13 +133,12 @@ public struct EntityRecognizer: Sendable {
         return spans
     }
 
-    /// Can an entity start at this token? A number or symbol, or a word whose key starts with "ar":
-    /// read from its first two bytes when they are ASCII, else from its key.
-    /// "ar" as a key's first two bytes, little-endian.
+    /// "ar" as a key's first two bytes, little-endian (`TokenKeys.leadingPairs`).
     static let ar = UInt16(UInt8(ascii: "a")) | UInt16(UInt8(ascii: "r")) << 8
 
-    /// Whether the token may start an entity; a word can only when its key starts with "ar", which the
-    /// caller checks first.
+    /// Can an entity start at this token? A number or symbol, or a word whose key starts with "ar":
+    /// read from its first two bytes when they are ASCII, else from its key. (The caller asks only for
+    /// tokens whose key starts with "ar", which every word accepted here has.)
     private static func mayStartEntity(_ token: Token, _ index: Int, _ text: UnsafeBufferPointer<UInt8>, _ keys: TokenKeys) -> Bool {
         if token.kind == .number || token.kind == .symbol { return true }
         let first = text[token.start], second = token.start + 1 < token.end ? text[token.start + 1] : 0

@@ -57,9 +57,8 @@ public struct Tokenizer: Sendable {
     /// number of tokens that are words.
     func tokenizeNumberingKeys(_ text: [UInt8]) -> (tokens: [Token], keys: TokenKeys, keyHashes: [UInt32], wordCount: Int) {
         let scanned = scan(text, keys: true)
-        return (scanned.tokens, TokenKeys(keys: scanned.keyTable.keys, keyIndex: scanned.keyIndex,
-                                                   leadingPairs: scanned.keyTable.leadingPairs), scanned.keyTable.hashes,
-                scanned.wordCount)
+        let keys = TokenKeys(keys: scanned.keyTable.keys, keyIndex: scanned.keyIndex, leadingPairs: scanned.keyTable.leadingPairs)
+        return (scanned.tokens, keys, scanned.keyTable.hashes, scanned.wordCount)
     }
 
     /// The scanner writes straight into the arrays it returns, made with room for the tokens a text of
