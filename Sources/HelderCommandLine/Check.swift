@@ -219,7 +219,11 @@ struct Check: ParsableCommand {
         writer.begin(to: &output)
         session.run(paths, options: common) { report in
             var report = report
-            report.findings.removeAll { $0.finding.severity < minimum }
+            // Only when some finding is below the minimum: removing copies the whole list of a report
+            // that the batch still shares.
+            if report.findings.contains(where: { $0.finding.severity < minimum }) {
+                report.findings.removeAll { $0.finding.severity < minimum }
+            }
             if writeBaseline != nil { current.add(report) }
             if let filtered = known?.remove(from: report) { report = filtered }
             if let error = report.error {

@@ -21,10 +21,12 @@ public struct Checker: Sendable {
         findings += DirectiveGrammarRule(rules: rules).findings(in: document)
         findings += UnknownAcronymRule(rules: rules).findings(in: document)
         findings += PlaceholderRule(rules: rules).findings(in: document)
-        return findings.sorted {
+        // In place: `sorted` would copy every finding (and count references to its strings) first.
+        findings.sort {
             if $0.range.lowerBound != $1.range.lowerBound { return $0.range.lowerBound < $1.range.lowerBound }
             if $0.range.upperBound != $1.range.upperBound { return $0.range.upperBound > $1.range.upperBound }
             return $0.rule < $1.rule
         }
+        return findings
     }
 }
