@@ -106,12 +106,19 @@ public final class RuleSet: Sendable {
     }
 
     /// Is a finding of this rule/category/entry switched on for the current profile?
-    func isEnabled(rule: String, category: String, entry: String?, profiles: Set<Profile>) -> Bool {
-        let names = (entry.map { [$0] } ?? []) + [rule, category]
-        return Self.switchedOn(names: names, settings) ?? profiles.contains(settings.profile)
+    /// `profiles` nil: the rule is in every profile.
+    func isEnabled(rule: String, category: String, entry: String?, profiles: Set<Profile>?) -> Bool {
+        // Nearly always no setting names a rule, category or entry: then the profile alone decides,
+        // without building a list of names per finding.
+        if !settings.enabled.isEmpty || !settings.disabled.isEmpty,
+           let switched = Self.switchedOn(names: (entry.map { [$0] } ?? []) + [rule, category], settings) {
+            return switched
+        }
+        return profiles?.contains(settings.profile) ?? true
     }
 
     func severity(rule: String, category: String, entry: String?, default value: Severity) -> Severity {
+        guard !settings.severities.isEmpty else { return value }
         for name in [entry, rule, category].compactMap({ $0 }) {
             if let severity = settings.severities[name] { return severity }
         }
@@ -123,19 +130,12 @@ public final class RuleSet: Sendable {
         // A lexicon finding takes profiles, severity, explanation and suggestion from its entry: the
         // rule's description (a lookup and a copy of a dozen strings) is needed only without them.
         let description = entry == nil || suggestion == nil ? descriptions[rule] : nil
-        // Nearly always no setting names a rule, category or entry: then the profile alone decides and
-        // the default severity holds, without building lists of names per finding.
-        if settings.enabled.isEmpty && settings.disabled.isEmpty {
-            guard entry?.profiles.contains(settings.profile) ?? description?.profiles.contains(settings.profile) ?? true else { return nil }
-        } else {
-            let profiles = entry?.profiles ?? description?.profiles ?? Set(Profile.allCases)
-            guard isEnabled(rule: rule, category: category, entry: entry?.id, profiles: profiles) else { return nil }
-        }
+        guard isEnabled(rule: rule, category: category, entry: entry?.id, profiles: entry?.profiles ?? description?.profiles)
+        else { return nil }
         let matched = document.source.string(range)
         let message = Self.message(messageParts[rule] ?? ["'", "'"], matched)
-        let defaultSeverity = entry?.severity ?? description?.severity ?? .warning
-        let severity = settings.severities.isEmpty ? defaultSeverity
-            : severity(rule: rule, category: category, entry: entry?.id, default: defaultSeverity)
+        let severity = severity(rule: rule, category: category, entry: entry?.id,
+                                default: entry?.severity ?? description?.severity ?? .warning)
         return Finding(rule: rule, entry: entry?.id, category: category, severity: severity, range: range,
                        message: message, suggestion: suggestion ?? description?.suggestion ?? "",
                        explanation: entry?.explanation ?? description?.rationale ?? "")
