@@ -136,11 +136,10 @@ public struct EntityRecognizer: Sendable {
     /// "ar" as a key's first two bytes, little-endian (`TokenKeys.leadingPairs`).
     static let ar = UInt16(UInt8(ascii: "a")) | UInt16(UInt8(ascii: "r")) << 8
 
-    /// Can an entity start at this token? A number or symbol, or a word whose key starts with "ar":
+    /// Can an entity start at this token, which is no number or symbol? Only a word starting with "ar":
     /// read from its first two bytes when they are ASCII, else from its key. (The caller asks only for
     /// tokens whose key starts with "ar", which every word accepted here has.)
     private static func mayStartEntity(_ token: Token, _ index: Int, _ text: UnsafeBufferPointer<UInt8>, _ keys: TokenKeys) -> Bool {
-        if token.kind == .number || token.kind == .symbol { return true }
         let first = text[token.start], second = token.start + 1 < token.end ? text[token.start + 1] : 0
         if first >= 0x80 || second >= 0x80 { return keys[index].utf8.starts(with: "ar".utf8) }
         // Only words have keys; the key of a word starting with ASCII letters starts with them in lowercase.
