@@ -79,7 +79,7 @@ struct ProgramMatcher {
             if tokens[position].kind != .placeholder {
                 let index = Int(keyIndex[position])
                 guard index >= 0 else { return true }
-                if !words.isKnown(index) { words.lookUp(index, in: program) }
+                lookUpOnce(index)
                 for alternative in alternatives where words.key(index, matches: alternative, inflect: inflect) { return true }
                 tried += 1
             }
@@ -88,12 +88,19 @@ struct ProgramMatcher {
         return false
     }
 
+    /// Works out the word ids of the key with this index the first time it is asked for. The check comes
+    /// first so that the program is passed (and copied) only for a key seen the first time.
+    @inline(__always)
+    private mutating func lookUpOnce(_ index: Int) {
+        if !words.isKnown(index) { words.lookUp(index, in: program) }
+    }
+
     /// The id bits of the token at `position` (see `DocumentWords.bits`); all bits for a token without a
     /// key, which `wordIDs(at:)` looks up by its bytes.
     mutating func wordBits(at position: Int) -> UInt64 {
         let index = Int(keyIndex[position])
         guard index >= 0 else { return ~0 }
-        if !words.isKnown(index) { words.lookUp(index, in: program) }
+        lookUpOnce(index)
         return words.bits(index)
     }
 
@@ -101,7 +108,7 @@ struct ProgramMatcher {
     mutating func wordIDs(at position: Int) -> (own: Int32, stems: [Int32]) {
         let index = Int(keyIndex[position])
         if index >= 0 {
-            if !words.isKnown(index) { words.lookUp(index, in: program) }
+            lookUpOnce(index)
             return words.ids(index)
         }
         // A token without a key (punctuation, a number): its text is the key, looked up by its bytes
@@ -136,7 +143,7 @@ struct ProgramMatcher {
             if alternative < 0 {
                 if text[token.range].elementsEqual(program.exactForms[Int(-alternative - 1)]) { return (true, next) }
             } else if index >= 0 {
-                if !words.isKnown(index) { words.lookUp(index, in: program) }
+                lookUpOnce(index)
                 if words.key(index, matches: alternative, inflect: inflect) { return (true, next) }
             } else {
                 // A token without a key (punctuation inside a form): its text is the key. Compared on

@@ -86,7 +86,7 @@ struct KeyTable {
         var state = HashSlots.mix(HashSlots.hashStart(count: count), first)
         if count > 8 { state = HashSlots.mix(state, second) }
         let hash = HashSlots.hashEnd(state)
-        // A stored key of the same length is followed by zero bytes, as the words are: no masks needed.
+        // A stored key's head is zero past the key, as the words are: no masks needed.
         let (found, slot) = slots.find(hash) { index in
             let head = heads[index]
             return head.length == count && head.first == first && head.second == second
