@@ -12,7 +12,7 @@ import Glibc
 enum HugePages {
     static let size = 2 * 1_048_576
     /// glibc's largest mmap threshold (`DEFAULT_MMAP_THRESHOLD_MAX` on 64-bit).
-    static let smallest = 32 * 1_048_576
+    static let smallest = 8 * 1_048_576
 
     static func advise<Element>(_ storage: UnsafeMutableBufferPointer<Element>) {
         #if os(Linux)
