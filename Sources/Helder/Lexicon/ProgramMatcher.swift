@@ -73,6 +73,8 @@ struct ProgramMatcher {
         let inflect = code[pc] == inflectingWord
         let alternatives = code[(pc + 2)..<(pc + 2 + Int(code[pc + 1]))]
         if alternatives.contains(where: { $0 < 0 }) { return true }
+        // A word that shares no id bit with the alternatives is none of them (see `DocumentWords.bits`).
+        let alternativeBits = alternatives.reduce(0) { $0 | DocumentWords.bit($1) }
         // The places `run` tries after the gap: the first `size + 1` tokens that are not placeholders.
         var position = start + 1, tried = 0
         while position < sentenceEnd, tried <= size {
@@ -80,7 +82,9 @@ struct ProgramMatcher {
                 let index = Int(keyIndex[position])
                 guard index >= 0 else { return true }
                 lookUpOnce(index)
-                for alternative in alternatives where words.key(index, matches: alternative, inflect: inflect) { return true }
+                if words.bits(index) & alternativeBits != 0 {
+                    for alternative in alternatives where words.key(index, matches: alternative, inflect: inflect) { return true }
+                }
                 tried += 1
             }
             position += 1
