@@ -8,18 +8,59 @@ enum JSONWriter {
 }
 
 /// JSON text as UTF-8 bytes: literal parts and quoted strings are copied in runs, so a report with
-/// hundreds of thousands of findings costs a few instructions per byte.
-struct JSONBytes {
-    private(set) var bytes: [UInt8] = []
+/// hundreds of thousands of findings costs a few instructions per byte. Its own storage, not an array:
+/// a finding is some forty appends, and an array checks that its storage is unshared at each one. Not
+/// copyable, so the storage is never shared.
+struct JSONBytes: ~Copyable {
+    private var base: UnsafeMutablePointer<UInt8>
+    private(set) var count = 0
+    private var capacity: Int
 
     init(capacity: Int = 64) {
-        bytes.reserveCapacity(capacity)
+        self.capacity = max(capacity, 16)
+        base = .allocate(capacity: self.capacity)
     }
 
-    var string: String { String(decoding: bytes, as: UTF8.self) }
+    deinit { base.deallocate() }
+
+    var string: String { String(decoding: UnsafeBufferPointer(start: base, count: count), as: UTF8.self) }
+
+    /// Empties the buffer and keeps its room.
+    mutating func removeAll() {
+        count = 0
+    }
+
+    @inline(__always)
+    private mutating func reserve(_ extra: Int) {
+        if count &+ extra > capacity { grow(to: count + extra) }
+    }
+
+    private mutating func grow(to needed: Int) {
+        let larger = max(needed, capacity * 2)
+        let storage = UnsafeMutablePointer<UInt8>.allocate(capacity: larger)
+        storage.initialize(from: base, count: count)
+        base.deallocate()
+        base = storage
+        capacity = larger
+    }
+
+    @inline(__always)
+    mutating func appendByte(_ byte: UInt8) {
+        reserve(1)
+        base[count] = byte
+        count &+= 1
+    }
+
+    @inline(__always)
+    mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let source = bytes.baseAddress, !bytes.isEmpty else { return }
+        reserve(bytes.count)
+        (base + count).initialize(from: source, count: bytes.count)
+        count &+= bytes.count
+    }
 
     mutating func append(_ literal: StaticString) {
-        literal.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        append(UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
     }
 
     mutating func append(_ value: Int) {
@@ -32,8 +73,8 @@ struct JSONBytes {
                 digits[position] = UInt8(truncatingIfNeeded: 48 &+ magnitude % 10)
                 magnitude /= 10
             } while magnitude > 0
-            if value < 0 { bytes.append(0x2D) }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: digits[position...]))
+            if value < 0 { appendByte(0x2D) }
+            append(UnsafeBufferPointer(rebasing: digits[position...]))
         }
     }
 
@@ -53,7 +94,7 @@ struct JSONBytes {
     mutating func appendQuoted(_ value: String) {
         var value = value
         value.withUTF8 { text in
-            bytes.append(0x22)
+            appendByte(0x22)
             var runStart = 0
             var index = 0
             while index < text.count {
@@ -62,6 +103,12 @@ struct JSONBytes {
                    !Self.mayNeedEscape(UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))) {
                     index &+= 8
                     continue
+                }
+                // The last few bytes: the last eight, some already read, in one word.
+                if index &+ 8 > text.count, text.count >= 8, let base = text.baseAddress,
+                   !Self.mayNeedEscape(UInt64(littleEndian: UnsafeRawPointer(base + text.count - 8).loadUnaligned(as: UInt64.self))) {
+                    index = text.count
+                    break
                 }
                 let byte = text[index]
                 if byte >= 0x20 && byte != 0x22 && byte != 0x5C && byte != 0xE2 {
@@ -74,30 +121,30 @@ struct JSONBytes {
                     index += 1
                     continue
                 }
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[runStart..<index]))
+                append(UnsafeBufferPointer(rebasing: text[runStart..<index]))
                 switch byte {
-                case 0x22, 0x5C: bytes += [0x5C, byte]
-                case 0x0A: bytes += [0x5C, UInt8(ascii: "n")]
-                case 0x0D: bytes += [0x5C, UInt8(ascii: "r")]
-                case 0x09: bytes += [0x5C, UInt8(ascii: "t")]
+                case 0x22, 0x5C: appendByte(0x5C); appendByte(byte)
+                case 0x0A: appendByte(0x5C); appendByte(UInt8(ascii: "n"))
+                case 0x0D: appendByte(0x5C); appendByte(UInt8(ascii: "r"))
+                case 0x09: appendByte(0x5C); appendByte(UInt8(ascii: "t"))
                 case 0xE2: appendEscape(text[index + 2] == 0xA8 ? 0x2028 : 0x2029)
                 default: appendEscape(UInt32(byte))
                 }
                 index += byte == 0xE2 ? 3 : 1
                 runStart = index
             }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[runStart..<text.count]))
-            bytes.append(0x22)
+            append(UnsafeBufferPointer(rebasing: text[runStart..<text.count]))
+            appendByte(0x22)
         }
     }
 
     /// `\u` and four lowercase hex digits.
     private mutating func appendEscape(_ value: UInt32) {
         let digits: StaticString = "0123456789abcdef"
-        bytes.append(0x5C)
-        bytes.append(UInt8(ascii: "u"))
+        appendByte(0x5C)
+        appendByte(UInt8(ascii: "u"))
         for shift in stride(from: 12, through: 0, by: -4) {
-            bytes.append(digits.utf8Start[Int(value >> UInt32(shift)) & 0xF])
+            appendByte(digits.utf8Start[Int(value >> UInt32(shift)) & 0xF])
         }
     }
 }
