@@ -148,7 +148,9 @@ public struct BatchChecker: Sendable {
         var located: [LocatedFinding] = []
         let characters = extracted ? CodePointCounter(source.decoded.utf8) : nil
         var lineCursor = LineIndex.Cursor()
-        for finding in checker.check(document, cache: cache) {
+        let findings = checker.check(document, cache: cache)
+        located.reserveCapacity(findings.count)
+        for finding in findings {
             var item = LocatedFinding(finding, in: source, cursor: &lineCursor)
             if suppressions.isSuppressed(finding, line: item.line) { continue }
             if options.baselineHashes { item.baselineHash = baselineHash(finding, in: document) }

@@ -78,7 +78,7 @@ struct DirectiveGrammarRule {
             for clause in clauses {
                 for match in matches(in: clause, context) {
                     let range = document.tokens[match.lowerBound].start..<document.tokens[match.upperBound - 1].end
-                    if let finding = rules.makeFinding(rule: Self.id, entry: nil, category: Category.directive.rawValue,
+                    if let finding = rules.makeFinding(rule: Self.id, category: Category.directive.rawValue,
                                                        range: range, document: document) {
                         findings.append(finding)
                     }

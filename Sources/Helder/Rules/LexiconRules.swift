@@ -22,25 +22,31 @@ struct LexiconRules {
         let matches = rules.lexicon.matches(in: document, cache: cache) { enabled[$0] }
         var explained = Set<Int>()
         var findings: [Finding] = []
-        for match in matches {
-            let entry = entries[match.entry]
-            if !rules.acceptedKeys.isEmpty, rules.acceptedKeys.contains(TextFolding.fold(document.source.string(match.bytes))) { continue }
-            switch entry.category {
-            case .jargon, .abbreviation:
-                if explained.contains(match.entry) { continue }
-                if isExplained(match, abbreviation: entry.category == .abbreviation, document) {
-                    explained.insert(match.entry)
-                    continue
+        findings.reserveCapacity(matches.count)
+        // Entries are read in place (`pointee`): a copy of an entry per match counts references to a
+        // dozen strings and sets.
+        entries.withUnsafeBufferPointer { entries in
+            for match in matches {
+                guard let entry = entries.baseAddress.map({ $0 + match.entry }) else { continue }
+                if !rules.acceptedKeys.isEmpty, rules.acceptedKeys.contains(TextFolding.fold(document.source.string(match.bytes))) { continue }
+                switch entry.pointee.category {
+                case .jargon, .abbreviation:
+                    if explained.contains(match.entry) { continue }
+                    if isExplained(match, abbreviation: entry.pointee.category == .abbreviation, document) {
+                        explained.insert(match.entry)
+                        continue
+                    }
+                case .blame:
+                    if isDenied(match, document) { continue }
+                case .directive:
+                    break
                 }
-            case .blame:
-                if isDenied(match, document) { continue }
-            case .directive:
-                break
-            }
-            if let finding = rules.makeFinding(rule: entry.rule, entry: entry, category: entry.category.rawValue,
-                                               range: match.bytes, document: document,
-                                               suggestion: cache.suggestion(forEntry: match.entry) { Self.suggestion(for: entry) }) {
-                findings.append(finding)
+                if let finding = rules.makeFinding(rule: entry.pointee.rule,
+                                                   entry: (entry.pointee.id, entry.pointee.severity, entry.pointee.explanation),
+                                                   category: entry.pointee.category.rawValue, range: match.bytes, document: document,
+                                                   suggestion: cache.suggestion(forEntry: match.entry) { Self.suggestion(for: entry.pointee) }) {
+                    findings.append(finding)
+                }
             }
         }
         return findings

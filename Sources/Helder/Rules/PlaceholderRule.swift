@@ -6,7 +6,7 @@ struct PlaceholderRule {
     func findings(in document: AnalyzedDocument) -> [Finding] {
         guard rules.settings.reportPlaceholders else { return [] }
         return document.tokens.filter { $0.kind == .placeholder }.compactMap { token in
-            rules.makeFinding(rule: Self.id, entry: nil, category: "template", range: token.range, document: document)
+            rules.makeFinding(rule: Self.id, category: "template", range: token.range, document: document)
         }
     }
 }

@@ -125,13 +125,15 @@ public final class RuleSet: Sendable {
         return value
     }
 
-    func makeFinding(rule: String, entry: LexiconEntry?, category: String, range: Range<Int>,
+    func makeFinding(rule: String, entry: FindingEntry? = nil, category: String, range: Range<Int>,
                      document: AnalyzedDocument, suggestion: String? = nil) -> Finding? {
-        // A lexicon finding takes profiles, severity, explanation and suggestion from its entry: the
-        // rule's description (a lookup and a copy of a dozen strings) is needed only without them.
+        // A lexicon finding takes severity, explanation and suggestion from its entry: the rule's
+        // description (a lookup and a copy of a dozen strings) is needed only without them. An entry's
+        // matches are those of enabled entries only (`enabledEntries`, the same test as `isEnabled`).
         let description = entry == nil || suggestion == nil ? descriptions[rule] : nil
-        guard isEnabled(rule: rule, category: category, entry: entry?.id, profiles: entry?.profiles ?? description?.profiles)
-        else { return nil }
+        if entry == nil {
+            guard isEnabled(rule: rule, category: category, entry: nil, profiles: description?.profiles) else { return nil }
+        }
         let matched = document.source.string(range)
         let message = Self.message(messageParts[rule] ?? ["'", "'"], matched)
         let severity = severity(rule: rule, category: category, entry: entry?.id,
@@ -141,14 +143,24 @@ public final class RuleSet: Sendable {
                        explanation: entry?.explanation ?? description?.rationale ?? "")
     }
 
-    /// A rule's message with the matched text put in: appended into one string (`joined` costs several
-    /// times as much, per finding).
+    /// What a finding takes from its lexicon entry: a few fields, not the whole entry (copying it per
+    /// finding, and comparing it with nil through `Equatable`, cost more than the rest of the finding).
+    typealias FindingEntry = (id: String, severity: Severity, explanation: String)
+
+    /// A rule's message with the matched text put in: the parts' bytes copied into one new string
+    /// (`joined`, or appending to a copy of the first part, costs several times as much per finding).
     static func message(_ parts: [String], _ matched: String) -> String {
         guard parts.count == 2 else { return parts.joined(separator: matched) }
-        var message = parts[0]
-        message.reserveCapacity(parts[0].utf8.count + matched.utf8.count + parts[1].utf8.count)
-        message += matched
-        message += parts[1]
-        return message
+        var before = parts[0], match = matched, after = parts[1]
+        return before.withUTF8 { first in match.withUTF8 { second in after.withUTF8 { third in
+            String(unsafeUninitializedCapacity: first.count + second.count + third.count) { buffer in
+                var written = 0
+                for part in [first, second, third] {
+                    _ = UnsafeMutableBufferPointer(rebasing: buffer[written...]).initialize(fromContentsOf: part)
+                    written += part.count
+                }
+                return written
+            }
+        } } }
     }
 }

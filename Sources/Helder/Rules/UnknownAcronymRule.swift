@@ -34,7 +34,7 @@ struct UnknownAcronymRule {
                     explained.insert(raw)
                     continue
                 }
-                if let finding = rules.makeFinding(rule: Self.id, entry: nil, category: Category.abbreviation.rawValue,
+                if let finding = rules.makeFinding(rule: Self.id, category: Category.abbreviation.rawValue,
                                                    range: part, document: document) {
                     findings.append(finding)
                 }
