@@ -36,17 +36,18 @@ public struct Suppressions: Sendable {
         }
     }
 
-    /// Read for every document, nearly always to find nothing: memchr jumps from `h` to `h`, many bytes
-    /// at a time.
+    /// Read for every document, nearly always to find nothing: memchr jumps from `-` to `-` (in Dutch
+    /// prose ten times rarer than the `h` it used to look for), many bytes at a time, and the six bytes
+    /// before each are compared with `helder`.
     static func mentionsHelder(_ text: [UInt8]) -> Bool {
-        let needle = Array("helder-".utf8)
+        let name = Array("helder".utf8)
         return text.withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return false }
-            var position = 0
-            while buffer.count - position >= needle.count,
-                  let found = memchr(base + position, Int32(needle[0]), buffer.count - position - needle.count + 1) {
+            var position = name.count
+            while position < buffer.count,
+                  let found = memchr(base + position, Int32(UInt8(ascii: "-")), buffer.count - position) {
                 position = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-                if memcmp(base + position, needle, needle.count) == 0 { return true }
+                if memcmp(base + position - name.count, name, name.count) == 0 { return true }
                 position += 1
             }
             return false
