@@ -112,7 +112,7 @@ struct LexiconRules {
         // Named by what comes before: `Dat heet een ondertoezichtstelling`, `dat noemen we een …`.
         var back = start - 1
         while back >= 0, start - back <= 3, tokens[back].isWordLike {
-            if ["heet", "heten", "noemen", "noemt", "genoemd", "zogenoemde", "zogenaamde"].contains(document.key(back)) { return true }
+            if Self.namingWords.contains(document.key(back)) { return true }
             back -= 1
         }
         // An explaining phrase after optional punctuation and an acronym in brackets:
@@ -127,12 +127,15 @@ struct LexiconRules {
             index += 1
             skipped += 1
         }
-        // Each key read once (not once per opener), and most tokens here start no opener at all.
-        guard index < tokens.count else { return false }
+        // Most tokens here start no opener at all: the first key decides that, before a list of keys
+        // (each read once, not once per opener) is made.
+        guard index < tokens.count, Self.explanationOpenerStarts.contains(document.key(index)) else { return false }
         let keys = (0..<Self.longestExplanationOpener).map { index + $0 < tokens.count ? document.key(index + $0) : "" }
-        guard let first = keys.first, Self.explanationOpenerStarts.contains(first) else { return false }
         return Self.explanationOpeners.contains { opener in opener.enumerated().allSatisfy { keys[$0.offset] == $0.element } }
     }
+
+    /// Words that name what follows: `Dat heet een ondertoezichtstelling`.
+    static let namingWords: Set<String> = ["heet", "heten", "noemen", "noemt", "genoemd", "zogenoemde", "zogenaamde"]
 
     /// `geen dader`, `niet uw schuld`: a denial just before the blame words.
     func isDenied(_ match: LexiconMatch, _ document: AnalyzedDocument) -> Bool {
