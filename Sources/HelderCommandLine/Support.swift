@@ -6,11 +6,17 @@ func printError(_ message: String) {
 }
 
 /// Buffered standard output: one write per 64 KB instead of one per line.
-struct OutputBuffer: TextOutputStream {
+struct OutputBuffer: ReportOutput {
     private var buffer: [UInt8] = []
 
     mutating func write(_ text: String) {
-        buffer.append(contentsOf: text.utf8)
+        var text = text
+        text.withUTF8 { buffer.append(contentsOf: $0) }
+        if buffer.count > 65_536 { flush() }
+    }
+
+    mutating func write(utf8 bytes: UnsafeBufferPointer<UInt8>) {
+        buffer.append(contentsOf: bytes)
         if buffer.count > 65_536 { flush() }
     }
 

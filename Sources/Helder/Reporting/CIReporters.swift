@@ -59,9 +59,9 @@ public struct GitHubReporter: Reporter {
     struct Writer: ReportWriter {
         let context: ReportContext
 
-        mutating func begin(to output: inout some TextOutputStream) {}
+        mutating func begin(to output: inout some ReportOutput) {}
 
-        mutating func write(_ file: FileReport, to output: inout some TextOutputStream) {
+        mutating func write(_ file: FileReport, to output: inout some ReportOutput) {
             let path = GitHubReporter.escapeProperty(file.path)
             if let error = file.error {
                 output.write("::error file=\(path),title=helder::\(GitHubReporter.escapeData(error.description))\n")
@@ -74,7 +74,7 @@ public struct GitHubReporter: Reporter {
             }
         }
 
-        mutating func end(to output: inout some TextOutputStream) {}
+        mutating func end(to output: inout some ReportOutput) {}
     }
 }
 
@@ -92,9 +92,9 @@ public struct JUnitReporter: Reporter {
         var failureLines: [String] = []
         var error: InputError?
 
-        mutating func begin(to output: inout some TextOutputStream) {}
+        mutating func begin(to output: inout some ReportOutput) {}
 
-        mutating func write(_ file: FileReport, to output: inout some TextOutputStream) {
+        mutating func write(_ file: FileReport, to output: inout some ReportOutput) {
             totals.add(file)
             if let fileError = file.error { error = fileError }
             for located in file.findings {
@@ -113,7 +113,7 @@ public struct JUnitReporter: Reporter {
             error = nil
         }
 
-        mutating func end(to output: inout some TextOutputStream) {
+        mutating func end(to output: inout some ReportOutput) {
             let counts = "tests=\"\(totals.files)\" failures=\"\(totals.filesWithFindings)\" errors=\"\(totals.failedFiles)\""
             output.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
             output.write("<testsuites name=\"helder\" \(counts)>\n  <testsuite name=\"helder\" \(counts)>\n")
@@ -133,11 +133,11 @@ public struct CheckstyleReporter: Reporter {
         let context: ReportContext
         var open = false
 
-        mutating func begin(to output: inout some TextOutputStream) {
+        mutating func begin(to output: inout some ReportOutput) {
             output.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<checkstyle version=\"4.3\">\n")
         }
 
-        mutating func write(_ file: FileReport, to output: inout some TextOutputStream) {
+        mutating func write(_ file: FileReport, to output: inout some ReportOutput) {
             if !open { output.write("  <file name=\"\(xmlEscape(file.path))\">\n") }
             if let error = file.error {
                 output.write("    <error line=\"1\" severity=\"error\" message=\"\(xmlEscape(error.description))\" source=\"helder.input\"/>\n")
@@ -150,7 +150,7 @@ public struct CheckstyleReporter: Reporter {
             if !open { output.write("  </file>\n") }
         }
 
-        mutating func end(to output: inout some TextOutputStream) {
+        mutating func end(to output: inout some ReportOutput) {
             output.write("</checkstyle>\n")
         }
     }
@@ -169,17 +169,17 @@ public struct GitLabReporter: Reporter {
         var issues = 0
         var fingerprints = FingerprintCounter()
 
-        mutating func begin(to output: inout some TextOutputStream) {
+        mutating func begin(to output: inout some ReportOutput) {
             output.write("[")
         }
 
-        private mutating func append(_ issue: JSONValue, to output: inout some TextOutputStream) {
+        private mutating func append(_ issue: JSONValue, to output: inout some ReportOutput) {
             output.write(issues == 0 ? "\n  " : ",\n  ")
             output.write(issue.rendered(indent: 2, level: 1))
             issues += 1
         }
 
-        mutating func write(_ file: FileReport, to output: inout some TextOutputStream) {
+        mutating func write(_ file: FileReport, to output: inout some ReportOutput) {
             if let error = file.error {
                 append(.object([
                     ("description", .string(error.description)), ("check_name", .string("helder.input")),
@@ -198,7 +198,7 @@ public struct GitLabReporter: Reporter {
             }
         }
 
-        mutating func end(to output: inout some TextOutputStream) {
+        mutating func end(to output: inout some ReportOutput) {
             output.write(issues == 0 ? "]\n" : "\n]\n")
         }
     }

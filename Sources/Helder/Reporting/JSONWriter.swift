@@ -25,6 +25,11 @@ struct JSONBytes: ~Copyable {
 
     var string: String { String(decoding: UnsafeBufferPointer(start: base, count: count), as: UTF8.self) }
 
+    /// Writes the bytes to `output`.
+    func write(to output: inout some ReportOutput) {
+        output.write(utf8: UnsafeBufferPointer(start: base, count: count))
+    }
+
     /// Empties the buffer and keeps its room.
     mutating func removeAll() {
         count = 0

@@ -45,6 +45,19 @@ public struct ReportContext: Sendable {
     }
 }
 
+/// Where a report is written: text, and bytes already in UTF-8 (the JSON reporter's findings), taken as
+/// they are instead of through a String made, checked and copied per finding.
+public protocol ReportOutput: TextOutputStream {
+    /// Appends valid UTF-8.
+    mutating func write(utf8 bytes: UnsafeBufferPointer<UInt8>)
+}
+
+extension String: ReportOutput {
+    public mutating func write(utf8 bytes: UnsafeBufferPointer<UInt8>) {
+        append(String(decoding: bytes, as: UTF8.self))
+    }
+}
+
 /// Turns file reports into one output format. One small type per format.
 public protocol Reporter: Sendable {
     /// A writer for one report; it keeps what it needs between files (separators, totals, open elements).
@@ -53,16 +66,16 @@ public protocol Reporter: Sendable {
 
 /// Writes one report as the files arrive, so neither a batch nor a large file sits in memory whole.
 public protocol ReportWriter {
-    mutating func begin(to output: inout some TextOutputStream)
+    mutating func begin(to output: inout some ReportOutput)
     /// One file, or one part of a large file: the parts of a file come one after another, and every part
     /// but the last has `continues` set.
-    mutating func write(_ file: FileReport, to output: inout some TextOutputStream)
-    mutating func end(to output: inout some TextOutputStream)
+    mutating func write(_ file: FileReport, to output: inout some ReportOutput)
+    mutating func end(to output: inout some ReportOutput)
 }
 
 extension Reporter {
     /// Writes a whole report for files that are all at hand.
-    public func write(_ files: [FileReport], context: ReportContext, to output: inout some TextOutputStream) {
+    public func write(_ files: [FileReport], context: ReportContext, to output: inout some ReportOutput) {
         var writer = makeWriter(context: context)
         writer.begin(to: &output)
         for file in files { writer.write(file, to: &output) }

@@ -33,7 +33,7 @@ public struct SARIFReporter: Reporter {
             self.ruleIndex = Dictionary(uniqueKeysWithValues: rules.enumerated().map { ($1.id, $0) })
         }
 
-        mutating func begin(to output: inout some TextOutputStream) {
+        mutating func begin(to output: inout some ReportOutput) {
             let driverRules: [JSONValue] = rules.map { rule in
                 .object([
                     ("id", .string(rule.id)),
@@ -61,7 +61,7 @@ public struct SARIFReporter: Reporter {
             output.write("      \"columnKind\": \"unicodeCodePoints\",\n      \"results\": [")
         }
 
-        mutating func write(_ file: FileReport, to output: inout some TextOutputStream) {
+        mutating func write(_ file: FileReport, to output: inout some ReportOutput) {
             let uri = SARIFReporter.uri(file.path)
             if let error = file.error {
                 notifications.append(.object([
@@ -109,7 +109,7 @@ public struct SARIFReporter: Reporter {
             return .object(result)
         }
 
-        mutating func end(to output: inout some TextOutputStream) {
+        mutating func end(to output: inout some ReportOutput) {
             output.write(results == 0 ? "]" : "\n      ]")
             let invocations = JSONValue.array([.object([
                 ("executionSuccessful", .bool(notifications.isEmpty)),

@@ -19,9 +19,9 @@ public struct TextReporter: Reporter {
             self.paint = Painter(enabled: context.color)
         }
 
-        mutating func begin(to output: inout some TextOutputStream) {}
+        mutating func begin(to output: inout some ReportOutput) {}
 
-        mutating func write(_ file: FileReport, to sink: inout some TextOutputStream) {
+        mutating func write(_ file: FileReport, to sink: inout some ReportOutput) {
             totals.add(file)
             var output = ""
             if let error = file.error {
@@ -51,7 +51,7 @@ public struct TextReporter: Reporter {
             return output
         }
 
-        mutating func end(to output: inout some TextOutputStream) {
+        mutating func end(to output: inout some ReportOutput) {
             if context.summary { output.write(TextReporter.summary(totals) + "\n") }
         }
     }
