@@ -133,7 +133,28 @@ struct ProgramMatcher {
     }
 
     /// Does the slot at `pc` match the token at `position`? Also returns where the next slot starts.
+    /// The common case first, a word slot and a token with a key: its ids against the alternatives
+    /// (whose order does not matter for a yes or no), after one test of their bits.
     private mutating func slot(at pc: Int, matches position: Int) -> (Bool, Int) {
+        let opcode = code[pc]
+        let index = Int(keyIndex[position])
+        guard index >= 0, opcode != PatternProgram.Opcode.prefix.rawValue else { return rareSlot(at: pc, matches: position) }
+        let next = pc + 2 + Int(code[pc + 1])
+        lookUpOnce(index)
+        let bits = words.bits(index)
+        let inflect = opcode == PatternProgram.Opcode.inflectingWord.rawValue
+        for alternative in code[(pc + 2)..<next] {
+            if alternative < 0 { return rareSlot(at: pc, matches: position) }
+            if bits & DocumentWords.bit(alternative) != 0, words.key(index, matches: alternative, inflect: inflect) {
+                return (true, next)
+            }
+        }
+        return (false, next)
+    }
+
+    /// `slot` for a prefix slot, an exact form among the alternatives, or a token without a key.
+    @inline(never)
+    private mutating func rareSlot(at pc: Int, matches position: Int) -> (Bool, Int) {
         let token = tokens[position]
         let index = Int(keyIndex[position])
         if code[pc] == PatternProgram.Opcode.prefix.rawValue {
