@@ -39,13 +39,16 @@ public struct JSONReporter: Reporter {
             // The findings go into one buffer that is handed on as bytes every 64 KB: no String, and
             // no new storage, per finding.
             var buffer = JSONBytes(capacity: Self.bufferSize + 4_096)
-            for index in file.findings.indices {
-                buffer.append(findingsInFile == 0 ? "\n        " : ",\n        ")
-                reporter.render(file.findings[index], context: context, into: &buffer)
-                findingsInFile += 1
-                if buffer.count >= Self.bufferSize {
-                    buffer.write(to: &output)
-                    buffer.removeAll()
+            // Read in place: a loop over the array would copy every finding.
+            file.findings.withUnsafeBufferPointer { findings in
+                for index in findings.indices {
+                    buffer.append(findingsInFile == 0 ? "\n        " : ",\n        ")
+                    reporter.render(findings[index], context: context, into: &buffer)
+                    findingsInFile += 1
+                    if buffer.count >= Self.bufferSize {
+                        buffer.write(to: &output)
+                        buffer.removeAll()
+                    }
                 }
             }
             buffer.write(to: &output)
@@ -75,6 +78,7 @@ public struct JSONReporter: Reporter {
 
     /// One finding as an object nested four levels deep (indent 2), written straight into bytes: a
     /// report can hold hundreds of thousands of findings, so no `JSONValue` tree per finding.
+    @inline(__always)
     func render(_ located: LocatedFinding, context: ReportContext, into output: inout JSONBytes) {
         let finding = located.finding
         output.append("{\n          \"rule\": ")
