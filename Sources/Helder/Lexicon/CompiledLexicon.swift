@@ -101,21 +101,19 @@ public final class CompiledLexicon: Sendable {
                     planReferences[Int(number)]._withUnsafeGuaranteedRef { plan in
                         let token = tokens[index]
                         // Usually no phrase of this key goes on with the next word: then the plan's own
-                        // items are read, with no array to count references to.
-                        var withNext: [KeyPlan.Item]?
+                        // items are read, with no array to count references to (or to let go of).
                         if plan.needsNextWord,
                            let next = ProgramMatcher.firstNonPlaceholder(in: tokens, from: index + 1, sentenceEnd: sentence.upperBound),
-                           plan.secondWordBits & matcher.wordBits(at: next) != 0 {
-                            withNext = plan.candidates(nextWord: matcher.wordIDs(at: next))
-                        }
-                        for position in 0..<(withNext?.count ?? plan.alwaysItems.count) {
-                            let item = withNext?[position] ?? plan.alwaysItems[position]
-                            let entry = patternEntries[item.candidate.pattern]
-                            if item.candidate.wholeToken {
-                                found.append(LexiconMatch(entry: entry, tokens: index..<index + 1, bytes: token.range))
-                            } else if let end = matcher.match(item.candidate.pattern, at: index, sentenceEnd: sentence.upperBound,
-                                                              firstSlotMatched: item.candidate.firstSlotMatched) {
-                                found.append(LexiconMatch(entry: entry, tokens: index..<end, bytes: token.start..<tokens[end - 1].end))
+                           plan.secondWordBits & matcher.wordBits(at: next) != 0,
+                           let withNext = plan.candidates(nextWord: matcher.wordIDs(at: next)) {
+                            for item in withNext {
+                                Self.tryItem(item, at: index, sentenceEnd: sentence.upperBound, tokens: tokens,
+                                             patternEntries: patternEntries, matcher: &matcher, found: &found)
+                            }
+                        } else {
+                            for item in plan.alwaysItems {
+                                Self.tryItem(item, at: index, sentenceEnd: sentence.upperBound, tokens: tokens,
+                                             patternEntries: patternEntries, matcher: &matcher, found: &found)
                             }
                         }
                         if let wholeKeyPatterns = plan.wholeKeyPatterns {
@@ -139,6 +137,22 @@ public final class CompiledLexicon: Sendable {
         } }
         withExtendedLifetime(plans) {}
         return resolveOverlaps(found)
+    }
+
+    /// Tries one candidate of a plan at the token at `index` and notes its match. Static, with the
+    /// matcher and the list passed in: a local function capturing them is checked for exclusive
+    /// access at every call.
+    @inline(__always)
+    private static func tryItem(_ item: KeyPlan.Item, at index: Int, sentenceEnd: Int, tokens: [Token], patternEntries: [Int],
+                                matcher: inout ProgramMatcher, found: inout [LexiconMatch]) {
+        let entry = patternEntries[item.candidate.pattern]
+        let token = tokens[index]
+        if item.candidate.wholeToken {
+            found.append(LexiconMatch(entry: entry, tokens: index..<index + 1, bytes: token.range))
+        } else if let end = matcher.match(item.candidate.pattern, at: index, sentenceEnd: sentenceEnd,
+                                          firstSlotMatched: item.candidate.firstSlotMatched) {
+            found.append(LexiconMatch(entry: entry, tokens: index..<end, bytes: token.start..<tokens[end - 1].end))
+        }
     }
 
     /// The plan of the document's key with this index: from the worker's cache, or worked out and cached.
