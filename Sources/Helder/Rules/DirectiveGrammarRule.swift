@@ -70,10 +70,17 @@ struct DirectiveGrammarRule {
                               clauseBreaks: grammar.clauseBreaks.map { Array($0.utf8) })
         var findings: [Finding] = []
         var clauses: [Range<Int>] = []
-        let keyIndex = document.keyIndex
-        for sentence in document.sentences {
-            // Most sentences have no modal verb at all: then no clause can match.
-            guard sentence.contains(where: { keyIndex[$0] >= 0 && !roles[Int(keyIndex[$0])].isDisjoint(with: .modal) }) else { continue }
+        // Most sentences have no modal verb at all: then no clause can match. Per key whether it is one,
+        // read in place at every token.
+        let isModal = roles.map { !$0.isDisjoint(with: .modal) }
+        let sentencesWithModal = document.keyIndex.withUnsafeBufferPointer { keyIndex in
+            isModal.withUnsafeBufferPointer { isModal in
+                document.sentences.filter { sentence in
+                    sentence.contains { keyIndex[$0] >= 0 && isModal[Int(keyIndex[$0])] }
+                }
+            }
+        }
+        for sentence in sentencesWithModal {
             self.clauses(in: sentence, context, into: &clauses)
             for clause in clauses {
                 for match in matches(in: clause, context) {
