@@ -77,6 +77,9 @@ public final class CompiledLexicon: Sendable {
         var planReferences: [Unmanaged<KeyPlan>] = [.passUnretained(cache.emptyPlan)]
         // Per spelling of a hyphenated word: its parts' patterns, with byte ranges from the word's start.
         var hyphenParts: [String: [(Int, Range<Int>)]] = [:]
+        // Per pair of keys (this word's, the next word's): the candidates `KeyPlan.candidates` gave, so
+        // that a pair seen before (`de jeugdbeschermer`) is one lookup.
+        var pairCandidates: [Int: [KeyPlan.Item]?] = [:]
         let words = DocumentWords(keys: document.keys, keyHashes: document.keyHashes, cache: cache)
         program.code.withUnsafeBufferPointer { code in keyIndexes.withUnsafeBufferPointer { keyIndexes in
             var matcher = ProgramMatcher(code: code, program: program, document: document, words: words)
@@ -105,7 +108,8 @@ public final class CompiledLexicon: Sendable {
                         if plan.needsNextWord,
                            let next = ProgramMatcher.firstNonPlaceholder(in: tokens, from: index + 1, sentenceEnd: sentence.upperBound),
                            plan.secondWordBits & matcher.wordBits(at: next) != 0,
-                           let withNext = plan.candidates(nextWord: matcher.wordIDs(at: next)) {
+                           let withNext = Self.candidates(of: plan, key: keyIndex, next: next, matcher: &matcher,
+                                                          known: &pairCandidates) {
                             for item in withNext {
                                 Self.tryItem(item, at: index, sentenceEnd: sentence.upperBound, tokens: tokens,
                                              patternEntries: patternEntries, matcher: &matcher, found: &found)
@@ -137,6 +141,18 @@ public final class CompiledLexicon: Sendable {
         } }
         withExtendedLifetime(plans) {}
         return resolveOverlaps(found)
+    }
+
+    /// `plan.candidates(nextWord:)` for the word at `next`, worked out once per pair of keys.
+    private static func candidates(of plan: KeyPlan, key: Int, next: Int, matcher: inout ProgramMatcher,
+                                   known: inout [Int: [KeyPlan.Item]?]) -> [KeyPlan.Item]? {
+        let nextKey = Int(matcher.keyIndex[next])
+        guard nextKey >= 0 else { return plan.candidates(nextWord: matcher.wordIDs(at: next)) }
+        let pair = key << 32 | nextKey
+        if let candidates = known[pair] { return candidates }
+        let candidates = plan.candidates(nextWord: matcher.wordIDs(at: next))
+        known[pair] = .some(candidates)
+        return candidates
     }
 
     /// Tries one candidate of a plan at the token at `index` and notes its match. Static, with the
