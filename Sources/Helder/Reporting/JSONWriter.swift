@@ -65,7 +65,8 @@ struct JSONBytes: ~Copyable {
     }
 
     mutating func append(_ literal: StaticString) {
-        append(UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
+        // `withUTF8Buffer`, not `utf8Start`: a one-character literal may be stored as a scalar.
+        literal.withUTF8Buffer { append($0) }
     }
 
     mutating func append(_ value: Int) {
