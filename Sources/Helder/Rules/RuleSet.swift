@@ -105,13 +105,13 @@ public final class RuleSet: Sendable {
         CompactLexiconCoding.decode(EmbeddedLexicons.compact, entryExamples: entryExamples)
     }
 
-    /// Is a finding of this rule/category/entry switched on for the current profile?
-    /// `profiles` nil: the rule is in every profile.
-    func isEnabled(rule: String, category: String, entry: String?, profiles: Set<Profile>?) -> Bool {
-        // Nearly always no setting names a rule, category or entry: then the profile alone decides,
-        // without building a list of names per finding.
+    /// Is a finding of this rule and category (not of a lexicon entry: see `enabledEntries`) switched on
+    /// for the current profile? `profiles` nil: the rule is in every profile.
+    func isEnabled(rule: String, category: String, profiles: Set<Profile>?) -> Bool {
+        // Nearly always no setting names a rule or category: then the profile alone decides, without
+        // building a list of names per finding.
         if !settings.enabled.isEmpty || !settings.disabled.isEmpty,
-           let switched = Self.switchedOn(names: (entry.map { [$0] } ?? []) + [rule, category], settings) {
+           let switched = Self.switchedOn(names: [rule, category], settings) {
             return switched
         }
         return profiles?.contains(settings.profile) ?? true
@@ -128,11 +128,12 @@ public final class RuleSet: Sendable {
     func makeFinding(rule: String, entry: FindingEntry? = nil, category: String, range: Range<Int>,
                      document: AnalyzedDocument, suggestion: String? = nil) -> Finding? {
         // A lexicon finding takes severity, explanation and suggestion from its entry: the rule's
-        // description (a lookup and a copy of a dozen strings) is needed only without them. An entry's
-        // matches are those of enabled entries only (`enabledEntries`, the same test as `isEnabled`).
+        // description (a lookup and a copy of a dozen strings) is needed only without them. Lexicon
+        // matches come from enabled entries only: `enabledEntries` has applied the settings to the
+        // entry's, rule's and category's names already.
         let description = entry == nil || suggestion == nil ? descriptions[rule] : nil
         if entry == nil {
-            guard isEnabled(rule: rule, category: category, entry: nil, profiles: description?.profiles) else { return nil }
+            guard isEnabled(rule: rule, category: category, profiles: description?.profiles) else { return nil }
         }
         let matched = document.source.string(range)
         let message = Self.message(messageParts[rule] ?? ["'", "'"], matched)
