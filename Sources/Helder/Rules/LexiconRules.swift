@@ -87,22 +87,23 @@ struct LexiconRules {
     func isExplained(_ match: LexiconMatch, abbreviation: Bool, _ document: AnalyzedDocument) -> Bool {
         let tokens = document.tokens
         let text = document.source.text
-        func value(_ index: Int) -> String? {
-            guard index >= 0, index < tokens.count else { return nil }
-            return String(decoding: text[tokens[index].start..<tokens[index].end], as: UTF8.self)
+        // Is the token at `index` one of these marks? Compared on bytes: no String per token.
+        func isMark(_ index: Int, _ marks: [[UInt8]]) -> Bool {
+            guard index >= 0, index < tokens.count else { return false }
+            let bytes = text[tokens[index].start..<tokens[index].end]
+            return marks.contains { $0.elementsEqual(bytes) }
         }
         let start = match.tokens.lowerBound
         let end = match.tokens.upperBound
         // Inside brackets right after words: `ondertoezichtstelling (OTS)`.
-        if let open = value(start - 1), open == "(" || open == "[", let close = value(end), close == ")" || close == "]",
-           start >= 2, tokens[start - 2].isWordLike {
+        if isMark(start - 1, Self.openingBrackets), isMark(end, Self.closingBrackets), start >= 2, tokens[start - 2].isWordLike {
             return true
         }
         // A gloss in brackets right after: `OTS (ondertoezichtstelling)`, `risicotaxatie (een inschatting …)`.
-        if let open = value(end), open == "(" || open == "[" {
+        if isMark(end, Self.openingBrackets) {
             var words = 0
             var index = end + 1
-            while index < tokens.count, let part = value(index), part != ")" && part != "]", index - end < 40 {
+            while index < tokens.count, !isMark(index, Self.closingBrackets), index - end < 40 {
                 if tokens[index].isWordLike { words += 1 }
                 index += 1
             }
@@ -118,12 +119,12 @@ struct LexiconRules {
         // An explaining phrase after optional punctuation and an acronym in brackets:
         // `risicotaxatie: dat betekent …`, `ondertoezichtstelling (OTS): dat betekent …`.
         var index = end
-        if value(index) == "(", index + 2 < tokens.count, value(index + 2) == ")", tokens[index + 1].flags.contains(.allCaps) {
+        if isMark(index, Self.openingParenthesis), index + 2 < tokens.count, isMark(index + 2, Self.closingParenthesis),
+           tokens[index + 1].flags.contains(.allCaps) {
             index += 3
         }
         var skipped = 0
-        while index < tokens.count, tokens[index].kind == .punctuation, skipped < 2,
-              let mark = value(index), [",", ":", "-", "–", "—", "("].contains(mark) {
+        while index < tokens.count, tokens[index].kind == .punctuation, skipped < 2, isMark(index, Self.leadingMarks) {
             index += 1
             skipped += 1
         }
@@ -133,6 +134,13 @@ struct LexiconRules {
         let keys = (0..<Self.longestExplanationOpener).map { index + $0 < tokens.count ? document.key(index + $0) : "" }
         return Self.explanationOpeners.contains { opener in opener.enumerated().allSatisfy { keys[$0.offset] == $0.element } }
     }
+
+    static let openingBrackets = ["(", "["].map { Array($0.utf8) }
+    static let closingBrackets = [")", "]"].map { Array($0.utf8) }
+    static let openingParenthesis = [Array("(".utf8)]
+    static let closingParenthesis = [Array(")".utf8)]
+    /// What may come between a term and the phrase that explains it: `risicotaxatie: dat betekent …`.
+    static let leadingMarks = [",", ":", "-", "–", "—", "("].map { Array($0.utf8) }
 
     /// Words that name what follows: `Dat heet een ondertoezichtstelling`.
     static let namingWords: Set<String> = ["heet", "heten", "noemen", "noemt", "genoemd", "zogenoemde", "zogenaamde"]
