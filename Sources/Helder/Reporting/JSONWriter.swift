@@ -98,50 +98,54 @@ struct JSONBytes: ~Copyable {
     /// A JSON string literal. Dutch text is full of `’` and `…`, whose lead byte 0xE2 is also that of
     /// U+2028 and U+2029 (escaped for JavaScript); only those two are escaped.
     mutating func appendQuoted(_ value: String) {
-        var value = value
-        value.withUTF8 { text in
-            appendByte(0x22)
-            var runStart = 0
-            var index = 0
-            while index < text.count {
-                // Eight bytes at a time while none of them may need escaping (most of any message).
-                if index &+ 8 <= text.count, let base = text.baseAddress,
-                   !Self.mayNeedEscape(UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))) {
-                    index &+= 8
-                    continue
-                }
-                // The last few bytes: the last eight, some already read, in one word.
-                if index &+ 8 > text.count, text.count >= 8, let base = text.baseAddress,
-                   !Self.mayNeedEscape(UInt64(littleEndian: UnsafeRawPointer(base + text.count - 8).loadUnaligned(as: UInt64.self))) {
-                    index = text.count
-                    break
-                }
-                let byte = text[index]
-                if byte >= 0x20 && byte != 0x22 && byte != 0x5C && byte != 0xE2 {
-                    index += 1
-                    continue
-                }
-                let separator = byte == 0xE2 && index + 2 < text.count && text[index + 1] == 0x80
-                    && (text[index + 2] == 0xA8 || text[index + 2] == 0xA9)
-                if byte == 0xE2 && !separator {
-                    index += 1
-                    continue
-                }
-                append(UnsafeBufferPointer(rebasing: text[runStart..<index]))
-                switch byte {
-                case 0x22, 0x5C: appendByte(0x5C); appendByte(byte)
-                case 0x0A: appendByte(0x5C); appendByte(UInt8(ascii: "n"))
-                case 0x0D: appendByte(0x5C); appendByte(UInt8(ascii: "r"))
-                case 0x09: appendByte(0x5C); appendByte(UInt8(ascii: "t"))
-                case 0xE2: appendEscape(text[index + 2] == 0xA8 ? 0x2028 : 0x2029)
-                default: appendEscape(UInt32(byte))
-                }
-                index += byte == 0xE2 ? 3 : 1
-                runStart = index
+        // A native string's bytes are read where they are; only another kind is copied first.
+        if value.utf8.withContiguousStorageIfAvailable({ appendQuoted(utf8: $0) }) != nil { return }
+        var copy = value
+        copy.withUTF8 { appendQuoted(utf8: $0) }
+    }
+
+    private mutating func appendQuoted(utf8 text: UnsafeBufferPointer<UInt8>) {
+        appendByte(0x22)
+        var runStart = 0
+        var index = 0
+        while index < text.count {
+            // Eight bytes at a time while none of them may need escaping (most of any message).
+            if index &+ 8 <= text.count, let base = text.baseAddress,
+               !Self.mayNeedEscape(UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))) {
+                index &+= 8
+                continue
             }
-            append(UnsafeBufferPointer(rebasing: text[runStart..<text.count]))
-            appendByte(0x22)
+            // The last few bytes: the last eight, some already read, in one word.
+            if index &+ 8 > text.count, text.count >= 8, let base = text.baseAddress,
+               !Self.mayNeedEscape(UInt64(littleEndian: UnsafeRawPointer(base + text.count - 8).loadUnaligned(as: UInt64.self))) {
+                index = text.count
+                break
+            }
+            let byte = text[index]
+            if byte >= 0x20 && byte != 0x22 && byte != 0x5C && byte != 0xE2 {
+                index += 1
+                continue
+            }
+            let separator = byte == 0xE2 && index + 2 < text.count && text[index + 1] == 0x80
+                && (text[index + 2] == 0xA8 || text[index + 2] == 0xA9)
+            if byte == 0xE2 && !separator {
+                index += 1
+                continue
+            }
+            append(UnsafeBufferPointer(rebasing: text[runStart..<index]))
+            switch byte {
+            case 0x22, 0x5C: appendByte(0x5C); appendByte(byte)
+            case 0x0A: appendByte(0x5C); appendByte(UInt8(ascii: "n"))
+            case 0x0D: appendByte(0x5C); appendByte(UInt8(ascii: "r"))
+            case 0x09: appendByte(0x5C); appendByte(UInt8(ascii: "t"))
+            case 0xE2: appendEscape(text[index + 2] == 0xA8 ? 0x2028 : 0x2029)
+            default: appendEscape(UInt32(byte))
+            }
+            index += byte == 0xE2 ? 3 : 1
+            runStart = index
         }
+        append(UnsafeBufferPointer(rebasing: text[runStart..<text.count]))
+        appendByte(0x22)
     }
 
     /// `\u` and four lowercase hex digits.
