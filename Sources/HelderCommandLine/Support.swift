@@ -16,6 +16,13 @@ struct OutputBuffer: ReportOutput {
     }
 
     mutating func write(utf8 bytes: UnsafeBufferPointer<UInt8>) {
+        // A large piece (the JSON reporter hands on 64 KB at a time) goes out as it is, after what is
+        // buffered: no copy into the buffer.
+        if bytes.count >= 65_536 {
+            flush()
+            Self.writeOut(UnsafeRawBufferPointer(bytes))
+            return
+        }
         buffer.append(contentsOf: bytes)
         if buffer.count > 65_536 { flush() }
     }
@@ -59,8 +66,15 @@ struct OutputBuffer: ReportOutput {
 
     mutating func flush() {
         guard !buffer.isEmpty else { return }
-        FileHandle.standardOutput.write(Data(buffer))
+        buffer.withUnsafeBytes { Self.writeOut($0) }
         buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// Writes bytes to standard output without copying them into a `Data` first.
+    private static func writeOut(_ bytes: UnsafeRawBufferPointer) {
+        guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
+        FileHandle.standardOutput.write(Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: bytes.count,
+                                             deallocator: .none))
     }
 }
 
