@@ -13,6 +13,8 @@ public struct SentenceSplitter: Sendable {
     public func split(_ tokens: [Token], in text: [UInt8]) -> [Range<Int>] {
         guard !tokens.isEmpty else { return [] }
         var sentences: [Range<Int>] = []
+        // Room for a sentence every six tokens (prose has longer ones), so the list rarely grows.
+        sentences.reserveCapacity(tokens.count / 6 + 16)
         var start = 0
         for index in 1..<tokens.count {
             // Inside a line, a sentence starts only after an end mark (`.`, `!`, `?`, `…`, `..`), a closing

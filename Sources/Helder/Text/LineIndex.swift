@@ -7,6 +7,9 @@ public struct LineIndex: Sendable {
 
     public init(_ utf8: [UInt8]) {
         var starts = [0]
+        // Room for lines of 32 bytes on average (prose has longer ones): growing a table of a few
+        // MB copies it several times. Room not used costs no memory.
+        starts.reserveCapacity(utf8.count / 32 + 16)
         utf8.withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return }
             // Text with only `\n` line ends (nearly all): let memchr find them, many bytes at a time.
