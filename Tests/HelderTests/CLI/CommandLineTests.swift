@@ -86,6 +86,26 @@ import Testing
         #expect(missing.out.contains("goed.txt"))
     }
 
+    /// A report of several hundred KB: the JSON findings reach standard output in 64 KB pieces that
+    /// bypass the output buffer, between pieces that go through it; all in order.
+    @Test func largeJSONReportComesOutWholeAndInOrder() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let letter = directory.appendingPathComponent("groot.txt")
+        let paragraph = "De OTS wordt verlengd. U moet morgen bellen over de risicotaxatie en het casuïstiekoverleg.\n\n"
+        try Data(String(repeating: paragraph, count: 400).utf8).write(to: letter)
+        let json = try run(["check", letter.path, "--format", "json"])
+        #expect(json.status == 1)
+        #expect(json.out.utf8.count > 4 * 65_536)
+        let object = try JSONSerialization.jsonObject(with: Data(json.out.utf8)) as! [String: Any]
+        let findings = (object["files"] as! [[String: Any]])[0]["findings"] as! [[String: Any]]
+        let expected = BatchChecker(checker: Checker(rules: RuleSet(lexicons: RuleSet.builtInLexicons())))
+            .checkFile(letter.path, displayPath: letter.path).findings
+        #expect(findings.count == expected.count)
+        #expect(findings.map { $0["offset"] as! Int } == expected.map(\.offset))
+        #expect(findings.map { $0["rule"] as! String } == expected.map(\.finding.rule))
+    }
+
     @Test func wrongCommandLinesExitWithTwo() throws {
         for arguments in [["check", "--format", "pdf"], ["check", "--jobs", "0"], ["check", "--bestaat-niet"], ["explain", "xyzzy-onbekend"]] {
             let result = try run(arguments)
