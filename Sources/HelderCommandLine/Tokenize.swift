@@ -50,7 +50,7 @@ struct Tokenize: ParsableCommand {
                 output.writeByte(0x0A)
             }
         case .json:
-            output.write(TokenJSON.render(analyzer.analyze(source), counter: counter))
+            TokenJSON.write(analyzer.analyze(source), counter: counter, to: &output)
         }
         output.flush()
     }

@@ -108,6 +108,40 @@ import Testing
         #expect(numbers.string == "0 7 10 1234567 -42 \(Int.max) \(Int.min) ")
     }
 
+    /// `tokenize --format json` writes its JSON straight into bytes; it must read exactly as the tree of
+    /// JSON values it replaced, rendered with indent 2, including empty lists and entities.
+    @Test func tokenJSONMatchesTheValueTreeLayout() {
+        let analyzer = Analyzer(lexicons: Fixture.lexicons)
+        for text in ["Beste ouder,\n\nDe OTS (ondertoezichtstelling) loopt af. Bel \"ons\" op 06-12345678.\n",
+                     "art. 1:263 BW, € 1.250,00 en 3501 DE.\nTab\there \\ slash", "Eén woord", ""] {
+            let source = SourceText(string: text)
+            let document = analyzer.analyze(source)
+            let counter = CodePointCounter(source.text)
+            let sentences: [JSONValue] = document.sentences.map { sentence in
+                .object([("tokens", .array(sentence.map { index in
+                    let token = document.tokens[index]
+                    let fileRange = document.source.fileRange(token.range)
+                    return .object([
+                        ("start", .int(counter.count(upTo: token.start))), ("end", .int(counter.count(upTo: token.end))),
+                        ("offset", .int(fileRange.lowerBound)), ("length", .int(fileRange.count)),
+                        ("text", .string(document.text(of: token))), ("kind", .string(token.kind.rawValue)),
+                        ("key", .string(document.key(index))),
+                    ])
+                }))])
+            }
+            let entities: [JSONValue] = document.entities.map { entity in
+                .object([
+                    ("kind", .string(entity.kind.rawValue)), ("firstToken", .int(entity.tokens.lowerBound)),
+                    ("lastToken", .int(entity.tokens.upperBound - 1)),
+                    ("text", .string(document.source.string(document.tokens[entity.tokens.lowerBound].start
+                                                            ..< document.tokens[entity.tokens.upperBound - 1].end))),
+                ])
+            }
+            let expected = JSONValue.object([("sentences", .array(sentences)), ("entities", .array(entities))]).rendered(indent: 2) + "\n"
+            #expect(TokenJSON.render(document, counter: counter) == expected)
+        }
+    }
+
     @Test func githubCommandsEscapeTheirFields() {
         let output = GitHubReporter().report(reports(), context: context)
         #expect(output.contains("::warning file=map/brief één.txt,line=3,col=4,title=abbreviation.unexplained::"))
