@@ -16,7 +16,6 @@ public struct JSONReporter: Reporter {
         var errorWritten = false
         /// A large file's warnings, written when its last part is in.
         var warnings: [InputWarning] = []
-        static let bufferSize = 65_536
 
         mutating func begin(to output: inout some ReportOutput) {
             output.write("{\n  \"version\": 1,\n  \"files\": [")
@@ -38,17 +37,14 @@ public struct JSONReporter: Reporter {
             }
             // The findings go into one buffer that is handed on as bytes every 64 KB: no String, and
             // no new storage, per finding.
-            var buffer = JSONBytes(capacity: Self.bufferSize + 4_096)
+            var buffer = JSONBytes.forPieces()
             // Read in place: a loop over the array would copy every finding.
             file.findings.withUnsafeBufferPointer { findings in
                 for index in findings.indices {
                     buffer.append(findingsInFile == 0 ? "\n        " : ",\n        ")
                     reporter.render(findings[index], context: context, into: &buffer)
                     findingsInFile += 1
-                    if buffer.count >= Self.bufferSize {
-                        buffer.write(to: &output)
-                        buffer.removeAll()
-                    }
+                    buffer.handOnPiece(to: &output)
                 }
             }
             buffer.write(to: &output)

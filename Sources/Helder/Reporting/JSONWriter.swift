@@ -30,6 +30,20 @@ struct JSONBytes: ~Copyable {
         output.write(utf8: UnsafeBufferPointer(start: base, count: count))
     }
 
+    /// How much a report buffer gathers before handing it on: large enough that writes are few, small
+    /// enough that no report is ever held whole.
+    static let piece = 65_536
+
+    /// A buffer with room for a piece and what overshoots it.
+    static func forPieces() -> JSONBytes { JSONBytes(capacity: piece + 4_096) }
+
+    /// Hands the bytes on to `output` and empties the buffer once a piece has gathered.
+    mutating func handOnPiece(to output: inout some ReportOutput) {
+        guard count >= Self.piece else { return }
+        write(to: &output)
+        removeAll()
+    }
+
     /// Empties the buffer and keeps its room.
     mutating func removeAll() {
         count = 0

@@ -11,7 +11,7 @@ public enum TokenJSON {
     /// The same layout as `JSONValue.rendered(indent: 2)` of `{"sentences": [{"tokens": [{…}]}],
     /// "entities": [{…}]}`.
     public static func write(_ document: AnalyzedDocument, counter: CodePointCounter, to output: inout some ReportOutput) {
-        var buffer = JSONBytes(capacity: 65_536 + 4_096)
+        var buffer = JSONBytes.forPieces()
         buffer.append("{\n  \"sentences\": ")
         if document.sentences.isEmpty { buffer.append("[]") }
         for (number, sentence) in document.sentences.enumerated() {
@@ -35,10 +35,7 @@ public enum TokenJSON {
                 buffer.append(",\n          \"key\": ")
                 buffer.appendQuoted(document.key(index))
                 buffer.append("\n        }")
-                if buffer.count >= 65_536 {
-                    buffer.write(to: &output)
-                    buffer.removeAll()
-                }
+                buffer.handOnPiece(to: &output)
             }
             if !sentence.isEmpty { buffer.append("\n      ]") }
             buffer.append("\n    }")
