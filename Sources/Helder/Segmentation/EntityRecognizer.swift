@@ -27,7 +27,7 @@ public struct EntityRecognizer: Sendable {
                         for index in tokens.indices {
                             let token = tokens[index], key = Int(keyIndex[index])
                             if token.kind == .number || token.kind == .symbol
-                                || key >= 0 && leadingPairs[key] == Self.ar && Self.mayStartEntity(token, index, bytes, keys) {
+                                || key >= 0 && leadingPairs[key] == Self.ar && Self.mayStartEntity(token, bytes) {
                                 starts.append(index)
                             }
                         }
@@ -136,12 +136,12 @@ public struct EntityRecognizer: Sendable {
     /// "ar" as a key's first two bytes, little-endian (`TokenKeys.leadingPairs`).
     static let ar = UInt16(UInt8(ascii: "a")) | UInt16(UInt8(ascii: "r")) << 8
 
-    /// Can an entity start at this token, which is no number or symbol? Only a word starting with "ar":
-    /// read from its first two bytes when they are ASCII, else from its key. (The caller asks only for
-    /// tokens whose key starts with "ar", which every word accepted here has.)
-    private static func mayStartEntity(_ token: Token, _ index: Int, _ text: UnsafeBufferPointer<UInt8>, _ keys: TokenKeys) -> Bool {
+    /// Can an entity start at this token, which is no number or symbol and whose key starts with "ar"
+    /// (the caller has checked both)? Only a word whose text starts with "ar" too, when its first two
+    /// bytes are ASCII; when they are not (an accent, a soft hyphen), the key decides.
+    private static func mayStartEntity(_ token: Token, _ text: UnsafeBufferPointer<UInt8>) -> Bool {
         let first = text[token.start], second = token.start + 1 < token.end ? text[token.start + 1] : 0
-        if first >= 0x80 || second >= 0x80 { return keys[index].utf8.starts(with: "ar".utf8) }
+        if first >= 0x80 || second >= 0x80 { return true }
         // Only words have keys; the key of a word starting with ASCII letters starts with them in lowercase.
         return token.isWordLike && first | 0x20 == UInt8(ascii: "a") && second | 0x20 == UInt8(ascii: "r")
     }
