@@ -209,16 +209,20 @@ struct TokenScanner {
             index = max(end, start + length)
             var tokenFlags = flags
             if joined { tokenFlags.insert(.joined) }
-            if icuBoundaries == nil && !sawDictionaryScript {
+            if icuBoundaries == nil && !sawDictionaryScript && index - start <= Token.maximumLength {
                 // The usual case: one token, no word breaks to look up.
                 appendToken(start: start, end: index, kind: tokenKind, flags: tokenFlags)
                 flags = []
                 newlines = 0
                 continue
             }
-            for (number, piece) in letterRunPieces(start..<index, kind: tokenKind).enumerated() {
-                let pieceKind = number == 0 ? tokenKind : .word
-                appendToken(start: piece.lowerBound, end: piece.upperBound, kind: pieceKind, flags: number == 0 ? tokenFlags : [])
+            var first = true
+            for (number, run) in letterRunPieces(start..<index, kind: tokenKind).enumerated() {
+                for piece in lengthPieces(run) {
+                    appendToken(start: piece.lowerBound, end: piece.upperBound, kind: number == 0 ? tokenKind : .word,
+                                flags: first ? tokenFlags : [])
+                    first = false
+                }
             }
             flags = []
             newlines = 0
@@ -244,6 +248,22 @@ struct TokenScanner {
         for boundary in boundaries {
             pieces.append(start..<boundary)
             start = boundary
+        }
+        pieces.append(start..<range.upperBound)
+        return pieces
+    }
+
+    /// Cuts a run of more than `Token.maximumLength` bytes (a pasted blob, never a word) at character
+    /// starts, so that every token's length fits its 16 bits.
+    func lengthPieces(_ range: Range<Int>) -> [Range<Int>] {
+        guard range.count > Token.maximumLength else { return [range] }
+        var pieces: [Range<Int>] = []
+        var start = range.lowerBound
+        while range.upperBound - start > Token.maximumLength {
+            var cut = start + Token.maximumLength
+            while cut > start + 1, buffer[cut] & 0xC0 == 0x80 { cut -= 1 }
+            pieces.append(start..<cut)
+            start = cut
         }
         pieces.append(start..<range.upperBound)
         return pieces

@@ -209,6 +209,29 @@ import Testing
         #expect(fast.scan(dense, keys: true).tokens.count > dense.count / 3 + 64)
     }
 
+    /// A token's length has 16 bits: a longer run without a space (a pasted blob, a runaway address) comes
+    /// in pieces that cover it exactly, cut between characters, the first with the run's flags, on both
+    /// paths alike; text around it is tokenized as usual.
+    @Test func runsLongerThanATokenComeInPieces() throws {
+        let (fast, icu) = tokenizers()
+        let blob = String(repeating: "é", count: 40_000) + String(repeating: "x", count: 70_001)
+        let url = "https://example.nl/" + String(repeating: "a", count: 150_000)
+        for run in [blob, url] {
+            let text = "Zie hier:\n" + run + " en verder."
+            let bytes = Array(text.utf8)
+            let tokens = fast.tokenize(bytes)
+            #expect(tokens == icu.tokenize(bytes))
+            let start = "Zie hier:\n".utf8.count
+            let pieces = tokens.filter { $0.start >= start && $0.end <= start + run.utf8.count }
+            #expect(pieces.count == 3)
+            #expect(pieces.first?.start == start && pieces.last?.end == start + run.utf8.count)
+            #expect(zip(pieces, pieces.dropFirst()).allSatisfy { $0.end == $1.start })
+            #expect(pieces.allSatisfy { $0.end - $0.start <= Token.maximumLength && bytes[$0.start] & 0xC0 != 0x80 })
+            #expect(pieces.first?.flags.contains(.lineStart) == true && pieces.dropFirst().allSatisfy { $0.flags.isEmpty })
+            #expect(tokens.suffix(3).map { String(decoding: bytes[$0.start..<$0.end], as: UTF8.self) } == ["en", "verder", "."])
+        }
+    }
+
     /// The plain-word lane's table of bytes that end a word: the general scanner's `endsWord`, except
     /// `,` and `:` (which go on only after digits) and what an e-mail address goes on with.
     @Test func plainWordEndsAreTheScannersWordEnds() {
