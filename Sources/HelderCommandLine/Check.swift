@@ -112,12 +112,12 @@ struct Session {
         self.descriptions = rules.descriptions
     }
 
-    func discover(_ paths: [String], options: CommonOptions) -> [FileDiscovery.Input] {
+    func discovery(options: CommonOptions) -> FileDiscovery {
         var discovery = FileDiscovery()
         let includes = options.includes.isEmpty ? configuration.include : options.includes
         if !includes.isEmpty { discovery.includes = includes.map(Glob.init) }
         discovery.excludes = (configuration.exclude + options.excludes).map(Glob.init)
-        return discovery.discover(paths)
+        return discovery
     }
 
     /// Checks the given paths (or stdin for `-`), handing each file's report (or part of a large file's
@@ -134,7 +134,8 @@ struct Session {
             }
         }
         if !files.isEmpty || paths.isEmpty {
-            batch.check(discover(files.isEmpty ? ["."] : files, options: options), displayPath: Self.display, deliver: deliver)
+            batch.check(discovering: files.isEmpty ? ["."] : files, with: discovery(options: options),
+                        displayPath: Self.display, deliver: deliver)
         }
     }
 

@@ -73,15 +73,32 @@ public struct BatchChecker: Sendable {
     /// Workers run at most a bounded number of files ahead of delivery, so memory stays bounded too.
     public func check(_ inputs: [FileDiscovery.Input], displayPath: @Sendable (String) -> String = { $0 },
                       deliver: (FileReport) -> Void) {
+        check(InputQueue(inputs), jobs: max(1, min(options.jobs, inputs.count)), discover: nil,
+              displayPath: displayPath, deliver: deliver)
+    }
+
+    /// Checks what `discovery` finds below `paths`, as `check(_:displayPath:deliver:)` does, while it is
+    /// still looking: one worker walks the folders first and the others start on the files it has found
+    /// (walking 20,000 files takes as long as checking a hundred of them).
+    public func check(discovering paths: [String], with discovery: FileDiscovery,
+                      displayPath: @Sendable (String) -> String = { $0 }, deliver: (FileReport) -> Void) {
+        let inputs = InputQueue([], finished: false)
+        check(inputs, jobs: max(1, options.jobs), discover: {
+            discovery.discover(paths) { inputs.append($0) }
+            inputs.finish()
+        }, displayPath: displayPath, deliver: deliver)
+    }
+
+    private func check(_ inputs: InputQueue, jobs: Int, discover: (@Sendable () -> Void)?, displayPath: @Sendable (String) -> String,
+                       deliver: (FileReport) -> Void) {
         withoutActuallyEscaping(deliver) { deliver in
-            let jobs = max(1, min(options.jobs, inputs.count))
             let delivery = OrderedDelivery(window: jobs * 32, deliver: deliver)
             let next = Counter()
-            DispatchQueue.concurrentPerform(iterations: jobs) { _ in
+            DispatchQueue.concurrentPerform(iterations: jobs) { worker in
+                if worker == 0, let discover { discover() }
                 let cache = MatchCache()
-                while let index = next.take(below: inputs.count) {
+                while let index = next.take(), let input = inputs.input(at: index) {
                     delivery.waitForTurnWithin(index)
-                    let input = inputs[index]
                     if let error = input.error {
                         delivery.deliverPart(index, FileReport(path: displayPath(input.path), error: error))
                     } else {
@@ -257,12 +274,46 @@ private final class Counter: @unchecked Sendable {
     private var value = 0
     private let lock = NSLock()
 
-    func take(below limit: Int) -> Int? {
+    func take() -> Int? {
         lock.lock()
         defer { lock.unlock() }
-        guard value < limit else { return nil }
         value += 1
         return value - 1
+    }
+}
+
+/// The inputs to check, all known up front or added while discovery goes on: a worker asking for one
+/// not found yet waits for it, or for discovery to end without it.
+private final class InputQueue: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var inputs: [FileDiscovery.Input]
+    private var finished: Bool
+
+    init(_ inputs: [FileDiscovery.Input], finished: Bool = true) {
+        self.inputs = inputs
+        self.finished = finished
+    }
+
+    func append(_ input: FileDiscovery.Input) {
+        condition.lock()
+        inputs.append(input)
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    func finish() {
+        condition.lock()
+        finished = true
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// The input with this index; nil when discovery ended with fewer.
+    func input(at index: Int) -> FileDiscovery.Input? {
+        condition.lock()
+        defer { condition.unlock() }
+        while index >= inputs.count && !finished { condition.wait() }
+        return index < inputs.count ? inputs[index] : nil
     }
 }
 

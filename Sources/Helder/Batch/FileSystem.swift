@@ -111,21 +111,27 @@ public struct FileDiscovery: Sendable {
 
     public func discover(_ paths: [String]) -> [Input] {
         var result: [Input] = []
+        discover(paths) { result.append($0) }
+        return result
+    }
+
+    /// The same inputs handed on one by one as they are found, so that checking can start while a large
+    /// folder is still being walked. Each folder's entries are visited in the order their paths sort
+    /// (a subfolder sorts as its name with `/` after it: `a.txt` before `a/b.txt`), so the files of a
+    /// folder come in path order without being collected and sorted first.
+    public func discover(_ paths: [String], each: (Input) -> Void) {
         for path in paths {
             switch fileSystem.kind(of: path) {
             case .missing:
-                result.append(Input(path: path, error: .notFound))
+                each(Input(path: path, error: .notFound))
             case .directory:
                 var visited = Set<String>()
-                var found: [String] = []
-                walk(path, relative: "", ignore: [], visited: &visited, into: &found)
-                result += found.sorted().map { Input(path: $0, error: nil) }
+                walk(path, relative: "", ignore: [], visited: &visited, each: each)
             default:
                 // A file named explicitly is checked whatever its extension (but excludes still apply).
-                if !excludes.contains(where: { $0.matches(path) }) { result.append(Input(path: path, error: nil)) }
+                if !excludes.contains(where: { $0.matches(path) }) { each(Input(path: path, error: nil)) }
             }
         }
-        return result
     }
 
     /// Ignore rules with the folder (relative to the walk's start) their file is in: patterns match
@@ -139,7 +145,8 @@ public struct FileDiscovery: Sendable {
         }
     }
 
-    private func walk(_ directory: String, relative: String, ignore: [ScopedIgnore], visited: inout Set<String>, into found: inout [String]) {
+    private func walk(_ directory: String, relative: String, ignore: [ScopedIgnore], visited: inout Set<String>,
+                      each: (Input) -> Void) {
         guard let identity = fileSystem.identity(of: directory), visited.insert(identity).inserted else { return }
         var ignore = ignore
         let ignoreFile = join(directory, ".helderignore")
@@ -147,22 +154,28 @@ public struct FileDiscovery: Sendable {
             ignore.append((IgnoreRules(String(decoding: bytes, as: UTF8.self)), relative))
         }
         guard let names = try? fileSystem.contents(ofDirectory: directory) else { return }
-        for name in names.sorted() where name != ".helderignore" {
+        var entries: [(order: String, name: String, kind: FileKind)] = []
+        for name in names where name != ".helderignore" {
             if name.hasPrefix(".") && (name == ".git" || name == ".build" || name == ".svn" || name == ".hg") { continue }
+            let kind = fileSystem.kind(of: join(directory, name))
+            if case .directory = kind { entries.append((name + "/", name, kind)) } else { entries.append((name, name, kind)) }
+        }
+        entries.sort { $0.order < $1.order }
+        for (_, name, kind) in entries {
             let path = join(directory, name)
             let relativePath = relative.isEmpty ? name : relative + "/" + name
-            switch fileSystem.kind(of: path) {
+            switch kind {
             case .directory:
                 if isIgnored(relativePath, isDirectory: true, ignore) { continue }
                 if excludes.contains(where: { $0.matches(relativePath, isDirectory: true) }) { continue }
-                walk(path, relative: relativePath, ignore: ignore, visited: &visited, into: &found)
+                walk(path, relative: relativePath, ignore: ignore, visited: &visited, each: each)
             case .file:
                 if isIgnored(relativePath, isDirectory: false, ignore) { continue }
                 // Extensions match whatever their case (BRIEF.DOCX from a Windows share).
                 let lowered = relativePath.lowercased()
                 guard includes.contains(where: { $0.matches(relativePath) || Glob($0.pattern.lowercased()).matches(lowered) }) else { continue }
                 if excludes.contains(where: { $0.matches(relativePath) }) { continue }
-                found.append(path)
+                each(Input(path: path, error: nil))
             default:
                 continue
             }

@@ -39,6 +39,36 @@ import LexiconFormat
         #expect(FileDiscovery().discover([root.appendingPathComponent("weg").path]).first?.error == .notFound)
     }
 
+    /// The walk visits each folder's entries in the order their paths sort, so files come out sorted with
+    /// no sort at the end, also where a folder's name is the start of a file's (`a/…` and `a-b.txt`).
+    /// Checking while discovering gives the reports of checking the discovered list, for any number of jobs.
+    @Test func discoveryComesInPathOrderAndCheckingWhileDiscoveringGivesTheSameReports() throws {
+        let root = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let names = ["a.txt", "a/b.txt", "a-b.txt", "a b.txt", "a.b/c.txt", "a/a/z.txt", "a/a.txt", "B.txt", "é.txt", "e.txt",
+                     "z/0.txt", "a0.txt", "Z.txt", "a/a-z/y.txt", "a/a z.txt", "a!/x.txt", "a~.txt"]
+        for (index, name) in names.enumerated() { try write("Brief \(index): de OTS en u moet bellen.", root.appendingPathComponent(name)) }
+        let inputs = FileDiscovery().discover([root.path])
+        let paths = inputs.map(\.path)
+        #expect(paths == paths.sorted())
+        #expect(paths.count == names.count)
+        var streamed: [FileDiscovery.Input] = []
+        FileDiscovery().discover([root.path, root.appendingPathComponent("weg").path]) { streamed.append($0) }
+        #expect(streamed.dropLast() == inputs[...])
+        #expect(streamed.last?.error == .notFound)
+        for jobs in [1, 2, 4] {
+            var options = BatchOptions()
+            options.jobs = jobs
+            let batch = BatchChecker(checker: Fixture.brief, options: options)
+            var reports: [FileReport] = []
+            batch.check(discovering: [root.path, root.appendingPathComponent("weg").path], with: FileDiscovery()) { reports.append($0) }
+            let listed = batch.check(streamed)
+            #expect(reports.map(\.path) == listed.map(\.path), "jobs \(jobs)")
+            #expect(reports.map { $0.findings.map(\.offset) } == listed.map { $0.findings.map(\.offset) }, "jobs \(jobs)")
+            #expect(reports.last?.error == .notFound)
+        }
+    }
+
     @Test func outputOrderIsTheSameForAnyNumberOfJobs() throws {
         let root = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: root) }
