@@ -63,7 +63,6 @@ public final class CompiledLexicon: Sendable {
     func matches(in document: AnalyzedDocument, cache: MatchCache, entryFilter: (Int) -> Bool) -> [LexiconMatch] {
         var found: [LexiconMatch] = []
         let tokens = document.tokens
-        let inEntity = document.inEntity
         let keyIndexes = document.keyIndex
         let patternEntries = self.patternEntries
         // Words repeat (Zipf), and the candidates of a word depend on its key only: look them up once
@@ -90,7 +89,7 @@ public final class CompiledLexicon: Sendable {
                     let keyIndex = Int(keyIndexes[index])
                     guard keyIndex >= 0 else { continue }
                     var number = planOfKey[keyIndex]
-                    guard number != 0, tokens[index].isWordLike, !inEntity[index] else { continue }
+                    guard number != 0, tokens[index].isWordLike, !tokens[index].flags.contains(.inEntity) else { continue }
                     if number < 0 {
                         let plan = self.plan(forKey: keyIndex, of: document, cache: cache, entryFilter: entryFilter)
                         number = plan.isEmpty ? 0 : Int32(plans.count)

@@ -15,7 +15,7 @@ struct UnknownAcronymRule {
         let tokens = document.tokens
         // Nearly every word has at most one capital: an acronym needs two, which the tokenizer has counted.
         let candidates = tokens.indices.filter { tokens[$0].kind == .word && tokens[$0].flags.contains(.severalCapitals) }
-        for index in candidates where !document.inEntity[index] {
+        for index in candidates where !tokens[index].flags.contains(.inEntity) {
             let token = tokens[index]
             for part in parts(of: token, document) {
                 let raw = document.source.string(part)

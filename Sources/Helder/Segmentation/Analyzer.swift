@@ -10,8 +10,6 @@ public final class AnalyzedDocument: Sendable {
     public let entities: [EntitySpan]
     /// How many tokens are words.
     public let wordCount: Int
-    /// For each token: whether it is part of an entity (date, amount, …).
-    public let inEntity: [Bool]
     /// The tokens' keys. Words repeat (Zipf), so rules work out what a key means once per distinct key,
     /// in a table indexed like `keys`, and then only read that table per token.
     public let tokenKeys: TokenKeys
@@ -24,12 +22,11 @@ public final class AnalyzedDocument: Sendable {
     public var keyIndex: [Int32] { tokenKeys.keyIndex }
 
     init(source: SourceText, tokens: [Token], keys: TokenKeys, keyHashes: [UInt32], sentences: [Range<Int>],
-         entities: [EntitySpan], inEntity: [Bool], wordCount: Int) {
+         entities: [EntitySpan], wordCount: Int) {
         self.source = source
         self.tokens = tokens
         self.sentences = sentences
         self.entities = entities
-        self.inEntity = inEntity
         self.wordCount = wordCount
         self.tokenKeys = keys
         self.keyHashes = keyHashes
@@ -86,15 +83,16 @@ public struct Analyzer: Sendable {
     }
 
     public func analyze(_ source: SourceText) -> AnalyzedDocument {
-        let (tokens, keys, keyHashes, wordCount) = tokenizer.tokenizeNumberingKeys(source.text)
+        var (tokens, keys, keyHashes, wordCount) = tokenizer.tokenizeNumberingKeys(source.text)
         let sentences = splitter.split(tokens, in: source.text)
         let entities = recognizer.entities(in: tokens, keys: keys, text: source.text)
-        var inEntity = [Bool](repeating: false, count: tokens.count)
+        // Marked on the tokens themselves (entities are few): a table beside them would be another
+        // byte per token to clear and to read.
         for entity in entities {
-            for index in entity.tokens { inEntity[index] = true }
+            for index in entity.tokens { tokens[index].flags.insert(.inEntity) }
         }
         return AnalyzedDocument(source: source, tokens: tokens, keys: keys, keyHashes: keyHashes,
                                 sentences: sentences, entities: entities,
-                                inEntity: inEntity, wordCount: wordCount)
+                                wordCount: wordCount)
     }
 }

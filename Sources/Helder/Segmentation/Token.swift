@@ -38,6 +38,8 @@ public struct Token: Sendable, Hashable {
         public static let joined = Flags(rawValue: 1 << 5)
         /// At least two uppercase letters (`OTS`, `RvdK`, `ÉÉN`): what an acronym needs.
         public static let severalCapitals = Flags(rawValue: 1 << 6)
+        /// Part of an entity (a date, an amount, …): set by `Analyzer.analyze`, never by the tokenizer.
+        public static let inEntity = Flags(rawValue: 1 << 7)
     }
 
     /// `end - start` must be at most `maximumLength`.
