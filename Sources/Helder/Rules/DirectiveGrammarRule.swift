@@ -80,13 +80,13 @@ struct DirectiveGrammarRule {
                 }
             }
         }
+        let template = rules.template(rule: Self.id, category: Category.directive.rawValue)
         for sentence in sentencesWithModal {
             self.clauses(in: sentence, context, into: &clauses)
             for clause in clauses {
                 for match in matches(in: clause, context) {
                     let range = document.tokens[match.lowerBound].start..<document.tokens[match.upperBound - 1].end
-                    if let finding = rules.makeFinding(rule: Self.id, category: Category.directive.rawValue,
-                                                       range: range, document: document) {
+                    if let finding = rules.makeFinding(template, range: range, document: document) {
                         findings.append(finding)
                     }
                 }

@@ -41,12 +41,12 @@ struct LexiconRules {
                 case .directive:
                     break
                 }
-                if let finding = rules.makeFinding(rule: entry.pointee.rule,
-                                                   entry: (entry.pointee.id, entry.pointee.severity, entry.pointee.explanation),
-                                                   category: entry.pointee.category.rawValue, range: match.bytes, document: document,
-                                                   suggestion: cache.suggestion(forEntry: match.entry) { Self.suggestion(for: entry.pointee) }) {
-                    findings.append(finding)
-                }
+                findings.append(rules.makeFinding(rule: entry.pointee.rule,
+                                                  entry: (entry.pointee.id, entry.pointee.severity, entry.pointee.explanation),
+                                                  category: entry.pointee.category.rawValue,
+                                                  messageParts: rules.entryMessageParts[match.entry], range: match.bytes,
+                                                  document: document,
+                                                  suggestion: cache.suggestion(forEntry: match.entry) { Self.suggestion(for: entry.pointee) }))
             }
         }
         return findings

@@ -5,8 +5,9 @@ struct PlaceholderRule {
 
     func findings(in document: AnalyzedDocument) -> [Finding] {
         guard rules.settings.reportPlaceholders else { return [] }
+        let template = rules.template(rule: Self.id, category: "template")
         return document.tokens.filter { $0.kind == .placeholder }.compactMap { token in
-            rules.makeFinding(rule: Self.id, category: "template", range: token.range, document: document)
+            rules.makeFinding(template, range: token.range, document: document)
         }
     }
 }

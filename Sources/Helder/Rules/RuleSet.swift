@@ -30,8 +30,10 @@ public final class RuleSet: Sendable {
     let abbreviationForms: Set<String>
     /// Per lexicon entry: switched on for these settings (computed once, read per match).
     let enabledEntries: [Bool]
-    /// Per rule: its message split around `{match}`.
-    let messageParts: [String: [String]]
+    /// Per rule: its message split around `{match}`, as UTF-8.
+    let messageParts: [String: [[UInt8]]]
+    /// The same per lexicon entry (by index): a lexicon finding looks nothing up by name.
+    let entryMessageParts: [[[UInt8]]]
     /// The directive grammar's words with their roles.
     let directiveRoles: KeyMap<DirectiveGrammarRule.Roles>
 
@@ -45,10 +47,31 @@ public final class RuleSet: Sendable {
         self.abbreviationForms = Set(lexicons.entries.filter { $0.category == .abbreviation }.flatMap(\.forms))
         self.enabledEntries = Self.enabled(lexicons.entries, settings)
         self.messageParts = Self.messageParts(descriptions)
+        self.entryMessageParts = Self.entryMessageParts(lexicons.entries, messageParts)
         self.directiveRoles = DirectiveGrammarRule.roleTable(lexicons.grammar)
     }
 
-    static func messageParts(_ descriptions: [String: RuleDescription]) -> [String: [String]] {
+    /// Entries come grouped by rule (one lexicon file per category): a lookup by name only where the
+    /// rule changes, not for each of 800+ entries at every start.
+    static func entryMessageParts(_ entries: [LexiconEntry], _ messageParts: [String: [[UInt8]]]) -> [[[UInt8]]] {
+        var result: [[[UInt8]]] = []
+        result.reserveCapacity(entries.count)
+        var rule: String?
+        var parts = bareMessage
+        for entry in entries {
+            if entry.rule != rule {
+                rule = entry.rule
+                parts = messageParts[entry.rule] ?? bareMessage
+            }
+            result.append(parts)
+        }
+        return result
+    }
+
+    /// The message of a rule without a description: the match in quotes.
+    static let bareMessage = [Array("'".utf8), Array("'".utf8)]
+
+    static func messageParts(_ descriptions: [String: RuleDescription]) -> [String: [[UInt8]]] {
         descriptions.mapValues { description in
             // A plain search: `split(separator:)` with a string separator goes through the regex engine.
             var parts: [String] = []
@@ -58,7 +81,7 @@ public final class RuleSet: Sendable {
                 rest = rest[range.upperBound...]
             }
             parts.append(String(rest))
-            return parts
+            return parts.map { Array($0.utf8) }
         }
     }
 
@@ -96,6 +119,7 @@ public final class RuleSet: Sendable {
         self.abbreviationForms = other.abbreviationForms
         self.enabledEntries = Self.enabled(other.lexicons.entries, settings)
         self.messageParts = other.messageParts
+        self.entryMessageParts = other.entryMessageParts
         self.directiveRoles = other.directiveRoles
     }
 
@@ -125,43 +149,66 @@ public final class RuleSet: Sendable {
         return value
     }
 
-    func makeFinding(rule: String, entry: FindingEntry? = nil, category: String, range: Range<Int>,
-                     document: AnalyzedDocument, suggestion: String? = nil) -> Finding? {
-        // A lexicon finding takes severity, explanation and suggestion from its entry: the rule's
-        // description (a lookup and a copy of a dozen strings) is needed only without them. Lexicon
-        // matches come from enabled entries only: `enabledEntries` has applied the settings to the
-        // entry's, rule's and category's names already.
-        let description = entry == nil || suggestion == nil ? descriptions[rule] : nil
-        if entry == nil {
-            guard isEnabled(rule: rule, category: category, profiles: description?.profiles) else { return nil }
-        }
-        let matched = document.source.string(range)
-        let message = Self.message(messageParts[rule] ?? ["'", "'"], matched)
-        let severity = severity(rule: rule, category: category, entry: entry?.id,
-                                default: entry?.severity ?? description?.severity ?? .warning)
-        return Finding(rule: rule, entry: entry?.id, category: category, severity: severity, range: range,
-                       message: message, suggestion: suggestion ?? description?.suggestion ?? "",
-                       explanation: entry?.explanation ?? description?.rationale ?? "")
+    /// What all findings of a rule outside the lexicon share: looked up by the rule's id once per
+    /// document, not once per finding (each lookup hashes the id).
+    struct RuleTemplate {
+        let rule: String
+        let category: String
+        let description: RuleDescription?
+        let messageParts: [[UInt8]]
+        /// Switched on for these settings.
+        let isEnabled: Bool
+    }
+
+    func template(rule: String, category: String) -> RuleTemplate {
+        let description = descriptions[rule]
+        return RuleTemplate(rule: rule, category: category, description: description,
+                            messageParts: messageParts[rule] ?? Self.bareMessage,
+                            isEnabled: isEnabled(rule: rule, category: category, profiles: description?.profiles))
+    }
+
+    /// A finding of a rule outside the lexicon; nil when the rule is switched off.
+    func makeFinding(_ template: RuleTemplate, range: Range<Int>, document: AnalyzedDocument) -> Finding? {
+        guard template.isEnabled else { return nil }
+        let severity = severity(rule: template.rule, category: template.category, entry: nil,
+                                default: template.description?.severity ?? .warning)
+        return Finding(rule: template.rule, entry: nil, category: template.category, severity: severity, range: range,
+                       message: Self.message(template.messageParts, document.source.text[range]),
+                       suggestion: template.description?.suggestion ?? "", explanation: template.description?.rationale ?? "")
+    }
+
+    /// A finding of a lexicon entry, which brings its own severity, explanation and suggestion. Lexicon
+    /// matches come from enabled entries only: `enabledEntries` has applied the settings to the entry's,
+    /// rule's and category's names already.
+    func makeFinding(rule: String, entry: FindingEntry, category: String, messageParts: [[UInt8]], range: Range<Int>,
+                     document: AnalyzedDocument, suggestion: String) -> Finding {
+        let severity = severity(rule: rule, category: category, entry: entry.id, default: entry.severity)
+        return Finding(rule: rule, entry: entry.id, category: category, severity: severity, range: range,
+                       message: Self.message(messageParts, document.source.text[range]), suggestion: suggestion,
+                       explanation: entry.explanation)
     }
 
     /// What a finding takes from its lexicon entry: a few fields, not the whole entry (copying it per
     /// finding, and comparing it with nil through `Equatable`, cost more than the rest of the finding).
     typealias FindingEntry = (id: String, severity: Severity, explanation: String)
 
-    /// A rule's message with the matched text put in: the parts' bytes copied into one new string
-    /// (`joined`, or appending to a copy of the first part, costs several times as much per finding).
-    static func message(_ parts: [String], _ matched: String) -> String {
-        guard parts.count == 2 else { return parts.joined(separator: matched) }
-        var before = parts[0], match = matched, after = parts[1]
-        return before.withUTF8 { first in match.withUTF8 { second in after.withUTF8 { third in
-            String(unsafeUninitializedCapacity: first.count + second.count + third.count) { buffer in
-                var written = 0
-                for part in [first, second, third] {
-                    _ = UnsafeMutableBufferPointer(rebasing: buffer[written...]).initialize(fromContentsOf: part)
-                    written += part.count
-                }
-                return written
+    /// A rule's message with the matched text put in each `{match}`: the bytes copied into one new
+    /// string, with no String made of the match first (`joined`, or appending to a copy of the first
+    /// part, costs several times as much per finding).
+    static func message(_ parts: [[UInt8]], _ matched: ArraySlice<UInt8>) -> String {
+        let count = parts.reduce(0) { $0 + $1.count } + matched.count * max(0, parts.count - 1)
+        return String(unsafeUninitializedCapacity: count) { buffer in
+            var written = 0
+            func copy(_ bytes: UnsafeBufferPointer<UInt8>) {
+                guard let source = bytes.baseAddress, let target = buffer.baseAddress else { return }
+                (target + written).initialize(from: source, count: bytes.count)
+                written += bytes.count
             }
-        } } }
+            for (index, part) in parts.enumerated() {
+                if index > 0 { matched.withUnsafeBufferPointer(copy) }
+                part.withUnsafeBufferPointer(copy)
+            }
+            return written
+        }
     }
 }
