@@ -10,32 +10,36 @@ struct UnknownAcronymRule {
         var explained = Set<String>()
         var capitalLines: [Int: Bool] = [:]
         // Per spelling: acronym-like and unknown? The same acronyms recur through a document, and the
-        // answer takes a fold and three set lookups.
-        var suspicious: [String: Bool] = [:]
+        // answer takes a fold and three set lookups. Looked up by the part's bytes: no String per part.
+        var suspicious = KeyMap<Bool>()
+        let template = rules.template(rule: Self.id, category: Category.abbreviation.rawValue)
         let tokens = document.tokens
+        let text = document.source.text
         // Nearly every word has at most one capital: an acronym needs two, which the tokenizer has counted.
         let candidates = tokens.indices.filter { tokens[$0].kind == .word && tokens[$0].flags.contains(.severalCapitals) }
         for index in candidates where !tokens[index].flags.contains(.inEntity) {
-            let token = tokens[index]
-            for part in parts(of: token, document) {
-                let raw = document.source.string(part)
-                let isSuspicious = suspicious[raw] ?? {
+            for part in HyphenParts(text: text, token: tokens[index]) {
+                let isSuspicious = text.withUnsafeBufferPointer { text in
+                    let bytes = UnsafeBufferPointer(rebasing: text[part])
+                    let hash = HashSlots.hash(bytes)
+                    if let known = suspicious.value(bytes: bytes, hash: hash) { return known }
+                    let raw = String(decoding: bytes, as: UTF8.self)
                     let verdict = isAcronymLike(raw) && !isKnown(raw)
-                    suspicious[raw] = verdict
+                    suspicious.set(verdict, for: raw, hash: hash)
                     return verdict
-                }()
+                }
                 guard isSuspicious else { continue }
                 var lineStart = index
                 while lineStart > 0, !tokens[lineStart].flags.contains(.lineStart) { lineStart -= 1 }
                 if capitalLines[lineStart] == nil { capitalLines[lineStart] = onCapitalLine(lineStart, document) }
                 if capitalLines[lineStart] == true { continue }
+                let raw = document.source.string(part)
                 if explained.contains(raw) { continue }
                 if isGlossed(index, document) {
                     explained.insert(raw)
                     continue
                 }
-                if let finding = rules.makeFinding(rule: Self.id, category: Category.abbreviation.rawValue,
-                                                   range: part, document: document) {
+                if let finding = rules.makeFinding(template, range: part, document: document) {
                     findings.append(finding)
                 }
             }
@@ -43,15 +47,32 @@ struct UnknownAcronymRule {
         return findings
     }
 
-    func parts(of token: Token, _ document: AnalyzedDocument) -> [Range<Int>] {
-        let text = document.source.text
-        var result: [Range<Int>] = []
-        var start = token.start
-        for position in token.start...token.end where position == token.end || text[position] == UInt8(ascii: "-") {
-            if position > start { result.append(start..<position) }
-            start = position + 1
+    /// The parts of a word between hyphens (`OTS-verlenging`: `OTS`, `verlenging`), one by one, with
+    /// no list made per word.
+    struct HyphenParts: Sequence, IteratorProtocol {
+        let text: [UInt8]
+        var start: Int
+        var position: Int
+        let end: Int
+
+        init(text: [UInt8], token: Token) {
+            self.text = text
+            start = token.start
+            position = token.start
+            end = token.end
         }
-        return result
+
+        mutating func next() -> Range<Int>? {
+            while position <= end {
+                let here = position
+                position += 1
+                guard here == end || text[here] == UInt8(ascii: "-") else { continue }
+                let part = start..<here
+                start = here + 1
+                if !part.isEmpty { return part }
+            }
+            return nil
+        }
     }
 
     /// Two to six letters, all capitals (digits allowed after the first letter), not a Roman numeral.
