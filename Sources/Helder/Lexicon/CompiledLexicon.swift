@@ -78,7 +78,7 @@ public final class CompiledLexicon: Sendable {
         var hyphenParts: [String: [(Int, Range<Int>)]] = [:]
         // Per pair of keys (this word's, the next word's): the candidates `KeyPlan.candidates` gave, so
         // that a pair seen before (`de jeugdbeschermer`) is one lookup.
-        var pairCandidates: [Int: [KeyPlan.Item]?] = [:]
+        var pairCandidates = PairCandidates()
         let words = DocumentWords(keys: document.keys, keyHashes: document.keyHashes, cache: cache)
         program.code.withUnsafeBufferPointer { code in keyIndexes.withUnsafeBufferPointer { keyIndexes in
             var matcher = ProgramMatcher(code: code, program: program, document: document, words: words)
@@ -144,14 +144,11 @@ public final class CompiledLexicon: Sendable {
 
     /// `plan.candidates(nextWord:)` for the word at `next`, worked out once per pair of keys.
     private static func candidates(of plan: KeyPlan, key: Int, next: Int, matcher: inout ProgramMatcher,
-                                   known: inout [Int: [KeyPlan.Item]?]) -> [KeyPlan.Item]? {
+                                   known: inout PairCandidates) -> [KeyPlan.Item]? {
         let nextKey = Int(matcher.keyIndex[next])
         guard nextKey >= 0 else { return plan.candidates(nextWord: matcher.wordIDs(at: next)) }
         let pair = key << 32 | nextKey
-        if let candidates = known[pair] { return candidates }
-        let candidates = plan.candidates(nextWord: matcher.wordIDs(at: next))
-        known[pair] = .some(candidates)
-        return candidates
+        return known.candidates(pair) { plan.candidates(nextWord: matcher.wordIDs(at: next)) }
     }
 
     /// Tries one candidate of a plan at the token at `index` and notes its match. Static, with the
@@ -282,19 +279,52 @@ public final class CompiledLexicon: Sendable {
         }
     }
 
+    @inline(__always)
+    private static func number(of category: Category) -> Int {
+        switch category {
+        case .jargon: 0
+        case .abbreviation: 1
+        case .directive: 2
+        case .blame: 3
+        }
+    }
+
     private func resolveOverlaps(_ matches: [LexiconMatch]) -> [LexiconMatch] {
         let sorted = matches.sorted {
             if $0.bytes.lowerBound != $1.bytes.lowerBound { return $0.bytes.lowerBound < $1.bytes.lowerBound }
             return $0.bytes.count > $1.bytes.count
         }
         var kept: [LexiconMatch] = []
-        var lastEnd: [Category: Int] = [:]
+        // Per category (by its place in `Category.allCases`, not hashed per match): where its last kept
+        // match ends.
+        var lastEnd = [Int](repeating: Int.min, count: Category.allCases.count)
         for match in sorted {
-            let category = entries[match.entry].category
-            if let end = lastEnd[category], match.bytes.lowerBound < end { continue }
+            let category = Self.number(of: entries[match.entry].category)
+            if match.bytes.lowerBound < lastEnd[category] { continue }
             kept.append(match)
             lastEnd[category] = match.bytes.upperBound
         }
         return kept
+    }
+}
+
+/// The candidates `KeyPlan.candidates(nextWord:)` gave per pair of document keys (`key << 32 | nextKey`),
+/// under a multiplicative hash of the pair: a `Dictionary` hashes each Int with SipHash, which cost
+/// more than the rest of a lookup.
+struct PairCandidates {
+    private var slots = HashSlots(minimumCapacity: 0, smallest: 64)
+    private var pairs: [Int] = []
+    private var values: [[KeyPlan.Item]?] = []
+
+    /// The pair's candidates, made by `make` the first time.
+    mutating func candidates(_ pair: Int, make: () -> [KeyPlan.Item]?) -> [KeyPlan.Item]? {
+        let hash = UInt32(truncatingIfNeeded: (UInt64(bitPattern: Int64(pair)) &* 0x9E37_79B9_7F4A_7C15) >> 32)
+        let (found, slot) = slots.find(hash) { pairs[$0] == pair }
+        if let found { return values[found] }
+        let made = make()
+        pairs.append(pair)
+        values.append(made)
+        slots.insert(hash, at: slot)
+        return made
     }
 }
