@@ -20,6 +20,9 @@ public final class CompiledLexicon: Sendable {
     /// Patterns whose first slot is a prefix (`manipul*`), with that prefix as UTF-8, filed under the
     /// prefix's first three bytes (a prefix has at least three letters).
     let prefixStems: [UInt32: [([UInt8], Int)]]
+    /// Per first byte: does any prefix stem start with it? Most words are then known to start none
+    /// without hashing their head.
+    let prefixStemStarts: [Bool]
     /// Reversed compound heads → patterns (`interventie` for `gezinsinterventie`).
     let compoundHeads: SuffixTrie
     /// The same patterns as flat integer code, for matching.
@@ -53,6 +56,7 @@ public final class CompiledLexicon: Sendable {
         self.patternEntries = patterns.map(\.entry)
         self.byFirstWord = byFirstWord
         self.prefixStems = prefixStems
+        self.prefixStemStarts = (0..<256).map { byte in prefixStems.keys.contains { $0 >> 16 == UInt32(byte) } }
         self.compoundHeads = heads
         self.program = PatternProgram(patterns)
     }
@@ -173,7 +177,8 @@ public final class CompiledLexicon: Sendable {
         let hash = document.keyHashes[keyIndex]
         if let shared = cache.plans[key, hash: hash] { return shared }
         let candidates = keyCandidates(key)
-        let hyphenated = key.utf8.contains(UInt8(ascii: "-"))
+        var contiguous = key
+        let hyphenated = contiguous.withUTF8 { $0.contains(UInt8(ascii: "-")) }
         let tried = candidates.filter { entryFilter(patternEntries[$0.pattern]) && !$0.cannotMatch }
         let plan = tried.isEmpty && !hyphenated ? cache.emptyPlan
             : KeyPlan(tried, patterns: patterns, program: program, wholeKeyPatterns: hyphenated ? candidates.map(\.pattern) : nil)
@@ -201,23 +206,30 @@ public final class CompiledLexicon: Sendable {
 
     /// Patterns that may start at a word with this key: by first word (also through inflected stems),
     /// by prefix, and as the head of a compound.
+    /// Asked once for every distinct word of a document (a text of many different words asks it more
+    /// than anything else): read on the key's bytes, its stems as lengths, no String made.
     func keyCandidates(_ key: String) -> [KeyCandidate] {
         var result: [KeyCandidate] = []
         func emit(_ pattern: Int, whole: Bool) {
             guard !result.contains(where: { $0.pattern == pattern }) else { return }
             result.append(KeyCandidate(pattern: pattern, wholeToken: whole))
         }
-        let stems = CompiledPattern.stems(of: key)
-        for pattern in byFirstWord[key] ?? [] { emit(pattern, whole: false) }
-        for stem in stems {
-            for pattern in byFirstWord[stem] ?? [] { emit(pattern, whole: false) }
-        }
-        if let head = Self.head(key.utf8) {
-            for (stem, pattern) in prefixStems[head] ?? [] where key.utf8.starts(with: stem) { emit(pattern, whole: false) }
-        }
-        compoundHeads.matches(in: key, minimumPrefix: 3) { emit($0, whole: true) }
-        for stem in stems {
-            compoundHeads.matches(in: stem, minimumPrefix: 3) { emit($0, whole: true) }
+        var contiguous = key
+        contiguous.withUTF8 { bytes in
+            let stems = CompiledPattern.stemLengths(of: bytes)
+            for pattern in byFirstWord.value(bytes: bytes, hash: HashSlots.hash(bytes)) ?? [] { emit(pattern, whole: false) }
+            for stem in stems {
+                let prefix = UnsafeBufferPointer(rebasing: bytes[..<stem])
+                for pattern in byFirstWord.value(bytes: prefix, hash: HashSlots.hash(prefix)) ?? [] { emit(pattern, whole: false) }
+            }
+            if bytes.count >= 3, prefixStemStarts[Int(bytes[0])] {
+                let head = UInt32(bytes[0]) << 16 | UInt32(bytes[1]) << 8 | UInt32(bytes[2])
+                for (stem, pattern) in prefixStems[head] ?? [] where bytes.starts(with: stem) { emit(pattern, whole: false) }
+            }
+            compoundHeads.matches(in: bytes, minimumPrefix: 3) { emit($0, whole: true) }
+            for stem in stems {
+                compoundHeads.matches(in: UnsafeBufferPointer(rebasing: bytes[..<stem]), minimumPrefix: 3) { emit($0, whole: true) }
+            }
         }
         for index in result.indices where !result[index].wholeToken {
             switch patterns[result[index].pattern].slots.first {

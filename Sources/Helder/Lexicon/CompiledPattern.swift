@@ -157,25 +157,30 @@ struct CompiledPattern: Sendable {
 
     /// The stems a key may have come from by inflection (without the key itself).
     static func stems(of key: String) -> [String] {
-        let bytes = key.utf8
-        guard let last = bytes.last, mayBeInflected(endingIn: last), bytes.count >= 5 else { return [] }
         var contiguous = key
-        let suffixes = inflectionBytes, undoubles = undoublesConsonant
-        return contiguous.withUTF8 { array in
-            var stems: [String] = []
-            for index in suffixes.indices {
-                let suffix = suffixes[index]
-                let stemEnd = array.count - suffix.count
-                guard stemEnd >= 4, suffix[suffix.count - 1] == last else { continue }
-                var offset = 0
-                while offset < suffix.count, array[stemEnd + offset] == suffix[offset] { offset += 1 }
-                guard offset == suffix.count else { continue }
-                stems.append(String(decoding: UnsafeBufferPointer(rebasing: array[..<stemEnd]), as: UTF8.self))
-                if undoubles[index], stemEnd >= 5, array[stemEnd - 1] == array[stemEnd - 2], !isVowel(array[stemEnd - 1]) {
-                    stems.append(String(decoding: UnsafeBufferPointer(rebasing: array[..<(stemEnd - 1)]), as: UTF8.self))
-                }
-            }
-            return stems
+        return contiguous.withUTF8 { bytes in
+            stemLengths(of: bytes).map { String(decoding: UnsafeBufferPointer(rebasing: bytes[..<$0]), as: UTF8.self) }
         }
+    }
+
+    /// The same stems as lengths: each is the start of the key (`overleggen`: `overlegg`, `overleg`),
+    /// so it can be looked up by its bytes without a String being made.
+    static func stemLengths(of bytes: UnsafeBufferPointer<UInt8>) -> [Int] {
+        guard let last = bytes.last, mayBeInflected(endingIn: last), bytes.count >= 5 else { return [] }
+        let suffixes = inflectionBytes, undoubles = undoublesConsonant
+        var stems: [Int] = []
+        for index in suffixes.indices {
+            let suffix = suffixes[index]
+            let stemEnd = bytes.count - suffix.count
+            guard stemEnd >= 4, suffix[suffix.count - 1] == last else { continue }
+            var offset = 0
+            while offset < suffix.count, bytes[stemEnd + offset] == suffix[offset] { offset += 1 }
+            guard offset == suffix.count else { continue }
+            stems.append(stemEnd)
+            if undoubles[index], stemEnd >= 5, bytes[stemEnd - 1] == bytes[stemEnd - 2], !isVowel(bytes[stemEnd - 1]) {
+                stems.append(stemEnd - 1)
+            }
+        }
+        return stems
     }
 }

@@ -74,7 +74,17 @@ struct PatternProgram: Sendable {
     /// The word ids a key stands for: its own (or -1) and those of the stems it may inflect. `hash` is
     /// the key's `KeyMap.hash` when the caller has it.
     func words(of key: String, hash: UInt32? = nil) -> (own: Int32, stems: [Int32]) {
-        (wordIDs[key, hash: hash ?? KeyMap<Int32>.hash(key)] ?? -1, CompiledPattern.stems(of: key).compactMap { wordIDs[$0] })
+        // Stems looked up by their bytes (each is the start of the key): asked for every distinct word
+        // a pattern reaches, a String per stem cost more than the lookups.
+        var contiguous = key
+        return contiguous.withUTF8 { bytes in
+            let own = wordIDs.value(bytes: bytes, hash: hash ?? HashSlots.hash(bytes)) ?? -1
+            let stems = CompiledPattern.stemLengths(of: bytes).compactMap { length in
+                let stem = UnsafeBufferPointer(rebasing: bytes[..<length])
+                return wordIDs.value(bytes: stem, hash: HashSlots.hash(stem))
+            }
+            return (own, stems)
+        }
     }
 }
 

@@ -8,6 +8,8 @@ struct SuffixTrie: Sendable {
     private var nextSibling: [Int32] = [-1]
     /// Per node: the values of the keys ending there.
     private var values: [[Int]] = [[]]
+    /// The root's child for each last byte (-1 for none).
+    private var rootChild = [Int32](repeating: -1, count: 256)
 
     private func child(of node: Int, _ value: UInt8) -> Int? {
         var current = firstChild[node]
@@ -30,6 +32,7 @@ struct SuffixTrie: Sendable {
             nextSibling.append(firstChild[node])
             values.append([])
             firstChild[node] = Int32(byte.count - 1)
+            if node == 0 { rootChild[Int(next)] = Int32(byte.count - 1) }
             node = byte.count - 1
         }
         values[node].append(value)
@@ -37,16 +40,24 @@ struct SuffixTrie: Sendable {
 
     /// Calls `body` for every inserted key that `word` ends with, leaving at least `minimumPrefix` bytes.
     func matches(in word: String, minimumPrefix: Int, _ body: (Int) -> Void) {
-        let bytes = word.utf8
-        var node = 0
+        var word = word
+        word.withUTF8 { matches(in: $0, minimumPrefix: minimumPrefix, body) }
+    }
+
+    /// The same for a word's UTF-8 bytes. Asked for every distinct word of a document (and its stems):
+    /// the first step, where a scan of the root's siblings would pass most of the alphabet, reads a
+    /// table instead.
+    func matches(in bytes: UnsafeBufferPointer<UInt8>, minimumPrefix: Int, _ body: (Int) -> Void) {
         var remaining = bytes.count
-        var index = bytes.endIndex
-        while remaining > minimumPrefix {
-            index = bytes.index(before: index)
-            remaining -= 1
-            guard let next = child(of: node, bytes[index]) else { return }
-            node = next
+        guard remaining > minimumPrefix else { return }
+        remaining -= 1
+        var node = Int(rootChild[Int(bytes[remaining])])
+        while node >= 0 {
             if !values[node].isEmpty { values[node].forEach(body) }
+            guard remaining > minimumPrefix else { return }
+            remaining -= 1
+            guard let next = child(of: node, bytes[remaining]) else { return }
+            node = next
         }
     }
 }
