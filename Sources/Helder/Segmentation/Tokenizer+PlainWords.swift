@@ -72,15 +72,18 @@ extension TokenScanner {
                   !tokenizer.isPlainDottedAbbreviation(firstLowered, secondLowered) else { return false }
         }
         var tokenFlags = flags
-        if base[start] < 0x61 { tokenFlags.insert(.capitalized) }
         // A letter is a capital when its 0x20 bit is clear; shifted by two, that bit lands on the mask's.
         let firstCapitals = firstLetters & ~(first &<< 2) & firstMask
         let secondCapitals = secondLetters & ~(second &<< 2) & secondMask
-        if firstCapitals & (firstCapitals &- 1) != 0 || secondCapitals & (secondCapitals &- 1) != 0
-            || firstCapitals != 0 && secondCapitals != 0 {
-            tokenFlags.insert(.severalCapitals)
-            if firstLetters & (first &<< 2) & firstMask == 0, secondLetters & (second &<< 2) & secondMask == 0 {
-                tokenFlags.insert(.allCaps)
+        // Nine words in ten have no capital at all: one test for those.
+        if firstCapitals | secondCapitals != 0 {
+            if firstCapitals & 0x80 != 0 { tokenFlags.insert(.capitalized) }
+            if firstCapitals & (firstCapitals &- 1) != 0 || secondCapitals & (secondCapitals &- 1) != 0
+                || firstCapitals != 0 && secondCapitals != 0 {
+                tokenFlags.insert(.severalCapitals)
+                if firstLetters & (first &<< 2) & firstMask == 0, secondLetters & (second &<< 2) & secondMask == 0 {
+                    tokenFlags.insert(.allCaps)
+                }
             }
         }
         let key = makeKeys ? keyTable.index(lowercasedWords: firstLowered, secondLowered,
