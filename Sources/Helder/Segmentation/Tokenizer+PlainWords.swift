@@ -59,15 +59,18 @@ extension TokenScanner {
             guard secondLetters != high else { return false }
             length = 8 &+ (~secondLetters & high).trailingZeroBitCount &>> 3
         }
-        guard length > 0, !Self.mayStartURL(base[start], base[start &+ 1]) else { return false }
+        guard length > 0 else { return false }
+        // A web address starts `http:`, `https:` or `www.`: only a word ended by `:` or `.` may be one.
+        let end = base[start &+ length]
+        if end == UInt8(ascii: ":") || end == UInt8(ascii: "."), Self.mayStartURL(base[start], base[start &+ 1]) { return false }
         let firstMask: UInt64 = length >= 8 ? ~0 : (1 &<< (8 &* UInt64(length))) &- 1
         let secondMask: UInt64 = length <= 8 ? 0 : (1 &<< (8 &* UInt64(length &- 8))) &- 1
         let lowered: UInt64 = 0x2020_2020_2020_2020
         let firstLowered = (first | lowered) & firstMask, secondLowered = (second | lowered) & secondMask
-        if !Self.endsPlainWord(base[start &+ length]) {
+        if !Self.endsPlainWord(end) {
             // A sentence end, `word.` and then a space, a line end or a closing mark: the dot stands
             // alone unless the word is an initial or a dotted abbreviation (`bijv.`).
-            guard base[start &+ length] == UInt8(ascii: "."), start &+ length &+ 1 < count,
+            guard end == UInt8(ascii: "."), start &+ length &+ 1 < count,
                   Self.endsWordAfterDot(base[start &+ length &+ 1]), length > 1 || base[start] >= 0x61,
                   !tokenizer.isPlainDottedAbbreviation(firstLowered, secondLowered) else { return false }
         }
