@@ -205,9 +205,9 @@ public final class CompiledLexicon: Sendable {
     }
 
     /// Patterns that may start at a word with this key: by first word (also through inflected stems),
-    /// by prefix, and as the head of a compound.
-    /// Asked once for every distinct word of a document (a text of many different words asks it more
-    /// than anything else): read on the key's bytes, its stems as lengths, no String made.
+    /// by prefix, and as the head of a compound. Asked once for every distinct word of a document (a
+    /// text of many different words asks it more than anything else): read on the key's bytes, its
+    /// stems as lengths, no String made.
     func keyCandidates(_ key: String) -> [KeyCandidate] {
         var result: [KeyCandidate] = []
         func emit(_ pattern: Int, whole: Bool) {

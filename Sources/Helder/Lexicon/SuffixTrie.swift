@@ -38,15 +38,9 @@ struct SuffixTrie: Sendable {
         values[node].append(value)
     }
 
-    /// Calls `body` for every inserted key that `word` ends with, leaving at least `minimumPrefix` bytes.
-    func matches(in word: String, minimumPrefix: Int, _ body: (Int) -> Void) {
-        var word = word
-        word.withUTF8 { matches(in: $0, minimumPrefix: minimumPrefix, body) }
-    }
-
-    /// The same for a word's UTF-8 bytes. Asked for every distinct word of a document (and its stems):
-    /// the first step, where a scan of the root's siblings would pass most of the alphabet, reads a
-    /// table instead.
+    /// Calls `body` for every inserted key that the word with these UTF-8 bytes ends with, leaving at
+    /// least `minimumPrefix` bytes. Asked for every distinct word of a document (and its stems): the
+    /// first step, where a scan of the root's siblings would pass most of the alphabet, reads a table.
     func matches(in bytes: UnsafeBufferPointer<UInt8>, minimumPrefix: Int, _ body: (Int) -> Void) {
         var remaining = bytes.count
         guard remaining > minimumPrefix else { return }
