@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Times, in ONE run on this machine: raw ICU word iteration, `helder tokenize`, `helder check` on one
-# file of 1, 10 and 100 MB, on a folder of 20,000 letters with 1 and 2 jobs (and, as this machine's
+# file of 1, 10 and 100 MB (and the 10 MB on one line, which must cost no more), on a folder of 20,000 letters with 1 and 2 jobs (and, as this machine's
 # ceiling, two one-job processes on half the letters each), one 2 KB letter, and ucto when installed,
 # over the same deterministic Dutch prose. Prints a table of MB/s and ratios.
 #   Benchmarks/compare.sh            the whole table (a few minutes)
@@ -98,6 +98,10 @@ for _ in $(seq "${RATIO_RUNS:-7}"); do
   check10=$(python3 -c "print(min(float('$c'), float('${check10:-inf}')))")
 done
 tok=$(best "$runs" "$helder" tokenize "$ten" --format tsv)
+# The same 10 MB on one line (an export without line ends): whatever walks a line must stay linear.
+oneline="$work/prose-10mb-one-line.txt"
+[ -s "$oneline" ] || tr '\n' ' ' < "$ten" > "$oneline"
+checkLine=$(best "$runs" "$helder" check "$oneline" --format json --fail-on never)
 check1=$(best "$runs" "$helder" check "$work/prose-1mb.txt" --format json --fail-on never)
 check100=$(best 1 "$helder" check "$work/prose-100mb.txt" --format json --fail-on never)
 # One and two jobs take turns, so a slow spell of this shared machine hits both alike.
@@ -130,7 +134,8 @@ if [ "${BIG:-0}" = 1 ]; then
 fi
 
 python3 - "$(mb "$ten")" "$icu" "$tok" "$check1" "$check10" "$check100" "$lettersJ1" "$lettersJ2" "$single" \
-  "$rss100" "$rssLetters" "$lettersMB" "$letters_count" "$ucto" "$(mb "$work/prose-1mb.txt")" "$(mb "$work/prose-100mb.txt")" "$big" "$lettersTwo" <<'PY'
+  "$rss100" "$rssLetters" "$lettersMB" "$letters_count" "$ucto" "$(mb "$work/prose-1mb.txt")" "$(mb "$work/prose-100mb.txt")" "$big" "$lettersTwo" \
+  "$checkLine" <<'PY'
 import sys
 a = sys.argv[1:]
 ten, icu, tok, c1, c10, c100, l1, l2, single = map(float, a[:9])
@@ -144,6 +149,8 @@ print(f"| raw ICU word break, 10 MB (C, no output) | {icu:.3f} | {icuRate:.1f} |
 print(f"| helder tokenize --format tsv, 10 MB | {tok:.3f} | {ten/tok:.1f} | {ten/tok/icuRate:.2f} × ICU |")
 print(f"| helder check, one 1 MB file | {c1:.3f} | {one/c1:.1f} | {one/c1/icuRate:.2f} × ICU |")
 print(f"| helder check, one 10 MB file | {c10:.3f} | {ten/c10:.1f} | {ten/c10/icuRate:.2f} × ICU (target 1.0) |")
+line = float(a[18])
+print(f"| helder check, the 10 MB file on one line | {line:.3f} | {ten/line:.1f} | {ten/line/icuRate:.2f} × ICU; {line/c10:.2f}× the time with line ends |")
 print(f"| helder check, one 100 MB file | {c100:.3f} | {hundred/c100:.1f} | {hundred/c100/icuRate:.2f} × ICU; 10× input = {c100/c10:.1f}× time |")
 print(f"| helder check --jobs 1, {count:,} letters ({lettersMB:.0f} MB) | {l1:.3f} | {lettersMB/l1:.1f} | |")
 print(f"| helder check --jobs 2, {count:,} letters ({lettersMB:.0f} MB) | {l2:.3f} | {lettersMB/l2:.1f} | {l1/l2:.2f} × jobs 1 (target 1.8) |")

@@ -17,6 +17,9 @@ struct UnknownAcronymRule {
         let text = document.source.text
         // Nearly every word has at most one capital: an acronym needs two, which the tokenizer has counted.
         let candidates = tokens.indices.filter { tokens[$0].kind == .word && tokens[$0].flags.contains(.severalCapitals) }
+        // The start of the line holding the candidate, found walking forward with the candidates: walking
+        // back from each one made a text on one long line (an export without line ends) quadratic.
+        var lineStart = 0, walked = 0
         for index in candidates where !tokens[index].flags.contains(.inEntity) {
             for part in HyphenParts(text: text, token: tokens[index]) {
                 let isSuspicious = text.withUnsafeBufferPointer { text in
@@ -29,8 +32,10 @@ struct UnknownAcronymRule {
                     return verdict
                 }
                 guard isSuspicious else { continue }
-                var lineStart = index
-                while lineStart > 0, !tokens[lineStart].flags.contains(.lineStart) { lineStart -= 1 }
+                while walked <= index {
+                    if tokens[walked].flags.contains(.lineStart) { lineStart = walked }
+                    walked += 1
+                }
                 if capitalLines[lineStart] == nil { capitalLines[lineStart] = onCapitalLine(lineStart, document) }
                 if capitalLines[lineStart] == true { continue }
                 let raw = document.source.string(part)
