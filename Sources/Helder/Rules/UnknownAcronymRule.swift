@@ -17,9 +17,10 @@ struct UnknownAcronymRule {
         let text = document.source.text
         // Nearly every word has at most one capital: an acronym needs two, which the tokenizer has counted.
         let candidates = tokens.indices.filter { tokens[$0].kind == .word && tokens[$0].flags.contains(.severalCapitals) }
-        // The start of the line holding the candidate, found walking forward with the candidates: walking
-        // back from each one made a text on one long line (an export without line ends) quadratic.
-        var lineStart = 0, walked = 0
+        // The start of the line holding a candidate is found walking back, but never past the candidate
+        // before (whose line start is known): walking back to the line start from each one made a text
+        // on one long line (an export without line ends) quadratic.
+        var known = 0, knownLineStart = 0
         for index in candidates where !tokens[index].flags.contains(.inEntity) {
             for part in HyphenParts(text: text, token: tokens[index]) {
                 let isSuspicious = text.withUnsafeBufferPointer { text in
@@ -32,10 +33,10 @@ struct UnknownAcronymRule {
                     return verdict
                 }
                 guard isSuspicious else { continue }
-                while walked <= index {
-                    if tokens[walked].flags.contains(.lineStart) { lineStart = walked }
-                    walked += 1
-                }
+                var lineStart = index
+                while lineStart > known, !tokens[lineStart].flags.contains(.lineStart) { lineStart -= 1 }
+                if lineStart == known, !tokens[known].flags.contains(.lineStart) { lineStart = knownLineStart }
+                (known, knownLineStart) = (index, lineStart)
                 if capitalLines[lineStart] == nil { capitalLines[lineStart] = onCapitalLine(lineStart, document) }
                 if capitalLines[lineStart] == true { continue }
                 let raw = document.source.string(part)
