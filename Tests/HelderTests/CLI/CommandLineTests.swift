@@ -155,7 +155,8 @@ import Testing
         try Data([0xFF, 0xFE, 0x44, 0x00]).write(to: directory.appendingPathComponent("c.txt"))
         let before = try fingerprint(directory)
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("helder-out-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: output) }
+        // The runs below write output.json and output.html: both go afterwards, not the bare name.
+        defer { for file in [output.path + ".json", output.path + ".html"] { try? FileManager.default.removeItem(atPath: file) } }
         for arguments in [["check", directory.path], ["check", directory.path, "--format", "sarif"],
                           ["check", directory.path, "--write-baseline", output.path + ".json"],
                           ["audit", directory.path, "--format", "html", "--output", output.path + ".html"],
