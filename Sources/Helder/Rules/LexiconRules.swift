@@ -86,24 +86,18 @@ struct LexiconRules {
     /// `term (uitleg)`, `uitleg (TERM)`, `term: dat betekent …`, `term, oftewel …`.
     func isExplained(_ match: LexiconMatch, abbreviation: Bool, _ document: AnalyzedDocument) -> Bool {
         let tokens = document.tokens
-        let text = document.source.text
-        // Is the token at `index` one of these marks? Compared on bytes: no String per token.
-        func isMark(_ index: Int, _ marks: [[UInt8]]) -> Bool {
-            guard index >= 0, index < tokens.count else { return false }
-            let bytes = text[tokens[index].start..<tokens[index].end]
-            return marks.contains { $0.elementsEqual(bytes) }
-        }
         let start = match.tokens.lowerBound
         let end = match.tokens.upperBound
         // Inside brackets right after words: `ondertoezichtstelling (OTS)`.
-        if isMark(start - 1, Self.openingBrackets), isMark(end, Self.closingBrackets), start >= 2, tokens[start - 2].isWordLike {
+        if document.token(start - 1, isOneOf: Marks.openingBrackets), document.token(end, isOneOf: Marks.closingBrackets),
+           start >= 2, tokens[start - 2].isWordLike {
             return true
         }
         // A gloss in brackets right after: `OTS (ondertoezichtstelling)`, `risicotaxatie (een inschatting …)`.
-        if isMark(end, Self.openingBrackets) {
+        if document.token(end, isOneOf: Marks.openingBrackets) {
             var words = 0
             var index = end + 1
-            while index < tokens.count, !isMark(index, Self.closingBrackets), index - end < 40 {
+            while index < tokens.count, !document.token(index, isOneOf: Marks.closingBrackets), index - end < 40 {
                 if tokens[index].isWordLike { words += 1 }
                 index += 1
             }
@@ -119,12 +113,12 @@ struct LexiconRules {
         // An explaining phrase after optional punctuation and an acronym in brackets:
         // `risicotaxatie: dat betekent …`, `ondertoezichtstelling (OTS): dat betekent …`.
         var index = end
-        if isMark(index, Self.openingParenthesis), index + 2 < tokens.count, isMark(index + 2, Self.closingParenthesis),
+        if document.token(index, isOneOf: Marks.openingParenthesis), document.token(index + 2, isOneOf: Marks.closingParenthesis),
            tokens[index + 1].flags.contains(.allCaps) {
             index += 3
         }
         var skipped = 0
-        while index < tokens.count, tokens[index].kind == .punctuation, skipped < 2, isMark(index, Self.leadingMarks) {
+        while index < tokens.count, tokens[index].kind == .punctuation, skipped < 2, document.token(index, isOneOf: Self.leadingMarks) {
             index += 1
             skipped += 1
         }
@@ -135,10 +129,6 @@ struct LexiconRules {
         return Self.explanationOpeners.contains { opener in opener.enumerated().allSatisfy { keys[$0.offset] == $0.element } }
     }
 
-    static let openingBrackets = ["(", "["].map { Array($0.utf8) }
-    static let closingBrackets = [")", "]"].map { Array($0.utf8) }
-    static let openingParenthesis = [Array("(".utf8)]
-    static let closingParenthesis = [Array(")".utf8)]
     /// What may come between a term and the phrase that explains it: `risicotaxatie: dat betekent …`.
     static let leadingMarks = [",", ":", "-", "–", "—", "("].map { Array($0.utf8) }
 

@@ -121,9 +121,9 @@ struct UnknownAcronymRule {
 
     func isGlossed(_ index: Int, _ document: AnalyzedDocument) -> Bool {
         let tokens = document.tokens
-        func value(_ i: Int) -> String? { i >= 0 && i < tokens.count ? document.text(of: tokens[i]) : nil }
-        if value(index + 1) == "(" || value(index + 1) == "[" { return true }
-        if value(index - 1) == "(" && value(index + 1) == ")" && index >= 2 && tokens[index - 2].isWordLike { return true }
+        if document.token(index + 1, isOneOf: Marks.openingBrackets) { return true }
+        if document.token(index - 1, isOneOf: Marks.openingParenthesis) && document.token(index + 1, isOneOf: Marks.closingParenthesis)
+            && index >= 2 && tokens[index - 2].isWordLike { return true }
         return false
     }
 }

@@ -34,6 +34,11 @@ public final class AnalyzedDocument: Sendable {
 
     public func text(of token: Token) -> String { source.string(token.range) }
 
+    /// Is there a token at `index`, and is its text one of these marks (`Token.isOne(of:in:)`)?
+    func token(_ index: Int, isOneOf marks: [[UInt8]]) -> Bool {
+        index >= 0 && index < tokens.count && tokens[index].isOne(of: marks, in: source.text)
+    }
+
     /// The index of the sentence holding a token (0 when none does). A search, not a table: only
     /// findings ask, and a table would cost eight bytes for each of a large file's millions of tokens.
     public func sentence(ofToken token: Int) -> Int {

@@ -77,7 +77,7 @@ public struct SentenceSplitter: Sendable {
         case .number, .placeholder, .url, .email, .abbreviation:
             return token.kind != .abbreviation || token.flags.contains(.capitalized)
         case .punctuation:
-            return Self.is(token, oneOf: Self.sentenceOpeners, in: text)
+            return token.isOne(of: Self.sentenceOpeners, in: text)
         case .symbol:
             return true
         }
@@ -153,7 +153,7 @@ public struct SentenceSplitter: Sendable {
     func isListMarker(_ index: Int, _ tokens: [Token], _ text: [UInt8]) -> Bool {
         let token = tokens[index]
         if token.kind == .punctuation || token.kind == .symbol {
-            return Self.is(token, oneOf: Self.listMarkers, in: text)
+            return token.isOne(of: Self.listMarkers, in: text)
         }
         // Asked for every line start: decided on lengths and bytes, without making strings.
         guard index + 1 < tokens.count, token.kind == .number ? token.end - token.start <= 3
@@ -176,7 +176,7 @@ public struct SentenceSplitter: Sendable {
             // `Beste mevrouw Jansen,` on a line of its own.
             return index - lineStart <= 6 && lineLength < 50 && startsLikeSentence
         }
-        if Self.is(last, oneOf: Self.clauseMarks, in: text) { return false }
+        if last.isOne(of: Self.clauseMarks, in: text) { return false }
         return lineLength < 60 && startsLikeSentence && index - lineStart <= 10
     }
 
@@ -187,10 +187,6 @@ public struct SentenceSplitter: Sendable {
     static let sentenceOpeners = ["\"", "'", "“", "‘", "„", ",,", "``", "(", "[", "«", "-", "–", "•"].map { Array($0.utf8) }
 
     /// Is the token's text one of these? Compared on bytes: asked at every line start.
-    static func `is`(_ token: Token, oneOf marks: [[UInt8]], in text: [UInt8]) -> Bool {
-        marks.contains { $0.count == token.end - token.start && text[token.range].elementsEqual($0) }
-    }
-
     func string(_ token: Token, _ text: [UInt8]) -> String {
         String(decoding: text[token.start..<token.end], as: UTF8.self)
     }

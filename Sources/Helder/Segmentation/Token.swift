@@ -55,6 +55,11 @@ public struct Token: Sendable, Hashable {
     public var end: Int { start &+ Int(length) }
 
     public var range: Range<Int> { start..<end }
+
+    /// Is the token's text one of these marks? Compared on bytes: asked for many tokens, no String made.
+    public func isOne(of marks: [[UInt8]], in text: [UInt8]) -> Bool {
+        marks.contains { $0.count == end &- start && text[range].elementsEqual($0) }
+    }
     public var isWordLike: Bool { kind == .word || kind == .abbreviation }
 }
 
