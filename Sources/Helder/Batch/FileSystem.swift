@@ -154,15 +154,15 @@ public struct FileDiscovery: Sendable {
             ignore.append((IgnoreRules(String(decoding: bytes, as: UTF8.self)), relative))
         }
         guard let names = try? fileSystem.contents(ofDirectory: directory) else { return }
-        var entries: [(order: String, name: String, kind: FileKind)] = []
+        var entries: [(order: String, name: String, path: String, kind: FileKind)] = []
         for name in names where name != ".helderignore" {
             if name.hasPrefix(".") && (name == ".git" || name == ".build" || name == ".svn" || name == ".hg") { continue }
-            let kind = fileSystem.kind(of: join(directory, name))
-            if case .directory = kind { entries.append((name + "/", name, kind)) } else { entries.append((name, name, kind)) }
+            let path = join(directory, name)
+            let kind = fileSystem.kind(of: path)
+            if case .directory = kind { entries.append((name + "/", name, path, kind)) } else { entries.append((name, name, path, kind)) }
         }
         entries.sort { $0.order < $1.order }
-        for (_, name, kind) in entries {
-            let path = join(directory, name)
+        for (_, name, path, kind) in entries {
             let relativePath = relative.isEmpty ? name : relative + "/" + name
             switch kind {
             case .directory:
