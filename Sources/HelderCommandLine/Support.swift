@@ -11,8 +11,7 @@ struct OutputBuffer: ReportOutput {
 
     mutating func write(_ text: String) {
         var text = text
-        text.withUTF8 { buffer.append(contentsOf: $0) }
-        if buffer.count > 65_536 { flush() }
+        text.withUTF8 { write(utf8: $0) }
     }
 
     mutating func write(utf8 bytes: UnsafeBufferPointer<UInt8>) {
