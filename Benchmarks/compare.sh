@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Times, in ONE run on this machine: raw ICU word iteration, `helder tokenize`, `helder check` on one
-# file of 1, 10 and 100 MB (and the 10 MB on one line, which must cost no more), on a folder of 20,000 letters with 1 and 2 jobs (and, as this machine's
-# ceiling, two one-job processes on half the letters each), one 2 KB letter, and ucto when installed,
-# over the same deterministic Dutch prose. Prints a table of MB/s and ratios.
+# file of 1, 10 and 100 MB (and the 10 MB on one line, which must cost no more), on a folder of 20,000
+# letters with 1 and 2 jobs (and, as this machine's ceiling, two one-job processes on half the letters
+# each), one 2 KB letter, and ucto when installed, over the same deterministic Dutch prose. Prints a
+# table of MB/s and ratios.
 #   Benchmarks/compare.sh            the whole table (a few minutes)
 #   BIG=1 Benchmarks/compare.sh      also peak memory on a 200 MB file and a 1 GB folder (much longer)
 # Each timing is the best of RUNS runs (default 3; 1 for the 100 MB file; RATIO_RUNS=7 alternating
