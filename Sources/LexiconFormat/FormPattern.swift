@@ -80,7 +80,14 @@ public struct FormPattern: Sendable, Hashable {
 
     /// `…` (U+2026) or `...`.
     static func isEllipsis(_ part: UnsafeBufferPointer<UInt8>) -> Bool {
-        part.count == 3 && (part[0] == 0xE2 && part[1] == 0x80 && part[2] == 0xA6 || part[0] == 0x2E && part[1] == 0x2E && part[2] == 0x2E)
+        part.count == 3 && isEllipsis(at: 0, in: part)
+    }
+
+    /// Do the three bytes from `index` spell `…` or `...`?
+    public static func isEllipsis(at index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard index + 3 <= bytes.count else { return false }
+        return bytes[index] == 0xE2 && bytes[index + 1] == 0x80 && bytes[index + 2] == 0xA6
+            || bytes[index] == 0x2E && bytes[index + 1] == 0x2E && bytes[index + 2] == 0x2E
     }
 
     static func containsEllipsis(_ part: UnsafeBufferPointer<UInt8>) -> Bool {

@@ -21,11 +21,15 @@ struct CompiledPattern: Sendable {
 
     init?(form: String, entry: Int, exact: Bool, compound: Bool, tokenizer: Tokenizer) {
         self.entry = entry
-        if let slots = form.utf8.withContiguousStorageIfAvailable({ Self.plainSlots($0, inflect: !exact) }) ?? nil {
-            self.slots = slots
-            self.compound = compound && !exact && slots.count == 1
-            return
-        }
+        let plain = form.utf8.withContiguousStorageIfAvailable { Self.plainSlots($0, inflect: !exact) } ?? nil
+        guard let slots = plain ?? Self.parsedSlots(form: form, exact: exact, tokenizer: tokenizer) else { return nil }
+        self.slots = slots
+        self.compound = compound && !exact && slots.count == 1
+    }
+
+    /// The slots of any form: parsed, and each word tokenized and folded as text is. Nil for a form
+    /// that does not parse.
+    static func parsedSlots(form: String, exact: Bool, tokenizer: Tokenizer) -> [Slot]? {
         guard case .success(let pattern) = FormPattern.parse(form) else { return nil }
         var slots: [Slot] = []
         for slot in pattern.slots {
@@ -55,35 +59,61 @@ struct CompiledPattern: Sendable {
                 slots.append(.word(keys: keys, exactCase: exactCase, inflect: !exact))
             }
         }
-        self.slots = slots
-        self.compound = compound && !exact && slots.count == 1
+        return slots
     }
 
-    /// Most forms are words of plain ASCII letters between spaces (`u moet`, `risicotaxatie`): their slots
-    /// straight from the bytes, as `FormPattern.parse` and the tokenizer would make them. Nil for any
-    /// other form.
+    /// Most forms are words of plain ASCII letters, alternatives (`moet|moeten`) and gaps (`…`) between
+    /// spaces: their slots straight from the bytes, as `parsedSlots` would make them (a test compares
+    /// both on every lexicon form). Every lexicon form is compiled at start-up, and parsing and
+    /// tokenizing cost ten times as much. Nil for any other form, or one that does not parse.
     static func plainSlots(_ bytes: UnsafeBufferPointer<UInt8>, inflect: Bool) -> [Slot]? {
+        func isSpace(_ index: Int) -> Bool { bytes[index] == 0x20 || bytes[index] == 0x09 }
+        func isGap(_ slot: Slot?) -> Bool { if case .gap = slot { true } else { false } }
         var slots: [Slot] = []
+        slots.reserveCapacity(bytes.reduce(1) { $0 + ($1 == 0x20 ? 1 : 0) })
         var index = 0
         while index < bytes.count {
-            if bytes[index] == 0x20 || bytes[index] == 0x09 {
+            if isSpace(index) {
                 index += 1
                 continue
             }
-            let start = index
-            var uppercase = 0
-            while index < bytes.count, bytes[index] != 0x20, bytes[index] != 0x09 {
+            if FormPattern.isEllipsis(at: index, in: bytes), index + 3 == bytes.count || isSpace(index + 3) {
+                // A gap may not open a form or follow another: the parser says why.
+                guard !slots.isEmpty, !isGap(slots.last) else { return nil }
+                slots.append(.gap(FormPattern.maximumGap))
+                index += 3
+                continue
+            }
+            // Most words are no acronym: they share one list of no exact forms (an allocation less).
+            var keys: [String] = [], acronyms: [String?]?
+            var start = index, uppercase = 0
+            while true {
+                if index == bytes.count || isSpace(index) || bytes[index] == UInt8(ascii: "|") {
+                    guard index > start else { return nil }
+                    let word = UnsafeBufferPointer(rebasing: bytes[start..<index])
+                    let raw = String(decoding: word, as: UTF8.self)
+                    if uppercase >= 2 || acronyms != nil {
+                        acronyms = (acronyms ?? [String?](repeating: nil, count: keys.count)) + [uppercase >= 2 ? raw : nil]
+                    }
+                    keys.append(uppercase == 0 ? raw : TextFolding.asciiLowercased(word, word.indices))
+                    guard index < bytes.count, bytes[index] == UInt8(ascii: "|") else { break }
+                    index += 1
+                    start = index
+                    uppercase = 0
+                    continue
+                }
                 let byte = bytes[index]
                 if byte >= 65 && byte <= 90 { uppercase += 1 } else if byte < 97 || byte > 122 { return nil }
                 index += 1
             }
-            let word = UnsafeBufferPointer(rebasing: bytes[start..<index])
-            let raw = String(decoding: word, as: UTF8.self)
-            let key = uppercase == 0 ? raw : TextFolding.asciiLowercased(word, word.indices)
-            slots.append(.word(keys: [key], exactCase: [uppercase >= 2 ? raw : nil], inflect: inflect))
+            let exactCase = acronyms ?? (keys.count < noExactCase.count ? noExactCase[keys.count] : Array(repeating: nil, count: keys.count))
+            slots.append(.word(keys: keys, exactCase: exactCase, inflect: inflect))
         }
-        return slots.isEmpty ? nil : slots
+        return slots.isEmpty || isGap(slots.last) ? nil : slots
     }
+
+    /// Lists of `nil`, by length: the `exactCase` of words without acronyms.
+    private static let noExactCase: [[String?]] = (0..<8).map { [String?](repeating: nil, count: $0) }
 
     /// The key of a word of plain ASCII letters (its lowercase: the tokenizer would make it one token).
     static func asciiLetterKey(_ word: String) -> String? {

@@ -57,9 +57,10 @@ struct PatternProgram: Sendable {
     }
 
     private mutating func id(for key: String) -> Int32 {
-        if let id = wordIDs[key] { return id }
+        let hash = KeyMap<Int32>.hash(key)
+        if let id = wordIDs[key, hash: hash] { return id }
         let id = Int32(wordIDs.count)
-        wordIDs.set(id, for: key)
+        wordIDs.set(id, for: key, hash: hash)
         wordBytes.append(Array(key.utf8))
         return id
     }

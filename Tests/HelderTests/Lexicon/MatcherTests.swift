@@ -12,6 +12,27 @@ import LexiconFormat
         return try files.map { try String(contentsOf: folder.appendingPathComponent($0), encoding: .utf8) }
     }
 
+    /// Plain forms are compiled straight from their bytes at start-up; what comes out must be what the
+    /// parser and the tokenizer make of them, for every form of every built-in lexicon and for forms
+    /// the shortcut must leave to the parser.
+    @Test func plainFormsCompileAsParsedForms() throws {
+        let tokenizer = Analyzer(lexicons: Fixture.lexicons).tokenizer
+        var shortcut = 0
+        let odd = ["moet ... worden", "moet … worden", "… moet", "moet …", "moet … … worden", "moet||moeten", "|moet",
+                   "moet| worden", "OTS|ots|Ots", "u  moet\tworden", "manipul*", "z.s.m.", "moet...worden", "..."]
+        let forms = Fixture.lexicons.entries.flatMap { entry in entry.forms.map { ($0, entry.exact) } }
+        let oddForms = odd.map { ($0, false) } + odd.map { ($0, true) }
+        for (form, exact) in forms + oddForms {
+            let parsed = CompiledPattern.parsedSlots(form: form, exact: exact, tokenizer: tokenizer)
+            guard let plain = Array(form.utf8).withUnsafeBufferPointer({ CompiledPattern.plainSlots($0, inflect: !exact) })
+            else { continue }
+            shortcut += 1
+            #expect(String(describing: Optional(plain)) == String(describing: parsed), "\(form)")
+        }
+        // Most forms take the shortcut: else it saves nothing.
+        #expect(shortcut > forms.count / 2)
+    }
+
     /// The stems of a key, worked out the slow and obvious way: each Dutch ending that fits, in the
     /// order of `CompiledPattern.inflections`, and the doubled consonant undone where it may be.
     func referenceStems(_ key: String) -> [String] {
