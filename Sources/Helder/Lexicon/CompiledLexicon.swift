@@ -209,27 +209,30 @@ public final class CompiledLexicon: Sendable {
     /// text of many different words asks it more than anything else): read on the key's bytes, its
     /// stems as lengths, no String made.
     func keyCandidates(_ key: String) -> [KeyCandidate] {
-        var result: [KeyCandidate] = []
-        func emit(_ pattern: Int, whole: Bool) {
+        // The list is passed along rather than captured by a local function: a captured variable
+        // lived in a heap box, checked for exclusive access at every use.
+        func emit(_ pattern: Int, whole: Bool, into result: inout [KeyCandidate]) {
             guard !result.contains(where: { $0.pattern == pattern }) else { return }
             result.append(KeyCandidate(pattern: pattern, wholeToken: whole))
         }
         var contiguous = key
-        contiguous.withUTF8 { bytes in
+        var result: [KeyCandidate] = contiguous.withUTF8 { bytes in
+            var result: [KeyCandidate] = []
             let stems = CompiledPattern.stemLengths(of: bytes)
-            for pattern in byFirstWord.value(bytes: bytes, hash: HashSlots.hash(bytes)) ?? [] { emit(pattern, whole: false) }
+            for pattern in byFirstWord.value(bytes: bytes, hash: HashSlots.hash(bytes)) ?? [] { emit(pattern, whole: false, into: &result) }
             for stem in stems {
                 let prefix = UnsafeBufferPointer(rebasing: bytes[..<stem])
-                for pattern in byFirstWord.value(bytes: prefix, hash: HashSlots.hash(prefix)) ?? [] { emit(pattern, whole: false) }
+                for pattern in byFirstWord.value(bytes: prefix, hash: HashSlots.hash(prefix)) ?? [] { emit(pattern, whole: false, into: &result) }
             }
             if bytes.count >= 3, prefixStemStarts[Int(bytes[0])] {
                 let head = UInt32(bytes[0]) << 16 | UInt32(bytes[1]) << 8 | UInt32(bytes[2])
-                for (stem, pattern) in prefixStems[head] ?? [] where bytes.starts(with: stem) { emit(pattern, whole: false) }
+                for (stem, pattern) in prefixStems[head] ?? [] where bytes.starts(with: stem) { emit(pattern, whole: false, into: &result) }
             }
-            compoundHeads.matches(in: bytes, minimumPrefix: 3) { emit($0, whole: true) }
+            compoundHeads.matches(in: bytes, minimumPrefix: 3) { emit($0, whole: true, into: &result) }
             for stem in stems {
-                compoundHeads.matches(in: UnsafeBufferPointer(rebasing: bytes[..<stem]), minimumPrefix: 3) { emit($0, whole: true) }
+                compoundHeads.matches(in: UnsafeBufferPointer(rebasing: bytes[..<stem]), minimumPrefix: 3) { emit($0, whole: true, into: &result) }
             }
+            return result
         }
         for index in result.indices where !result[index].wholeToken {
             switch patterns[result[index].pattern].slots.first {

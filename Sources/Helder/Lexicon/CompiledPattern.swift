@@ -194,23 +194,64 @@ struct CompiledPattern: Sendable {
     }
 
     /// The same stems as lengths: each is the start of the key (`overleggen`: `overlegg`, `overleg`),
-    /// so it can be looked up by its bytes without a String being made.
-    static func stemLengths(of bytes: UnsafeBufferPointer<UInt8>) -> [Int] {
-        guard let last = bytes.last, mayBeInflected(endingIn: last), bytes.count >= 5 else { return [] }
-        let suffixes = inflectionBytes, undoubles = undoublesConsonant
-        var stems: [Int] = []
-        for index in suffixes.indices {
-            let suffix = suffixes[index]
-            let stemEnd = bytes.count - suffix.count
-            guard stemEnd >= 4, suffix[suffix.count - 1] == last else { continue }
-            var offset = 0
-            while offset < suffix.count, bytes[stemEnd + offset] == suffix[offset] { offset += 1 }
-            guard offset == suffix.count else { continue }
-            stems.append(stemEnd)
-            if undoubles[index], stemEnd >= 5, bytes[stemEnd - 1] == bytes[stemEnd - 2], !isVowel(bytes[stemEnd - 1]) {
-                stems.append(stemEnd - 1)
+    /// so it can be looked up by its bytes without a String being made. Asked for every new word of a
+    /// document: the endings are tried from a table by last byte, and the lengths kept inline.
+    static func stemLengths(of bytes: UnsafeBufferPointer<UInt8>) -> StemLengths {
+        var stems = StemLengths()
+        guard let last = bytes.last, bytes.count >= 5 else { return stems }
+        var candidates = inflectionsEndingIn[Int(last)]
+        guard candidates != 0 else { return stems }
+        inflectionRun.withUnsafeBufferPointer { run in
+            while candidates != 0 {
+                let index = candidates.trailingZeroBitCount
+                candidates &= candidates &- 1
+                let suffix = inflectionRanges[index]
+                let stemEnd = bytes.count - suffix.count
+                guard stemEnd >= 4 else { continue }
+                var offset = 0
+                while offset < suffix.count, bytes[stemEnd + offset] == run[suffix.lowerBound + offset] { offset += 1 }
+                guard offset == suffix.count else { continue }
+                stems.append(stemEnd)
+                if undoublesConsonant[index], stemEnd >= 5, bytes[stemEnd - 1] == bytes[stemEnd - 2], !isVowel(bytes[stemEnd - 1]) {
+                    stems.append(stemEnd - 1)
+                }
             }
         }
         return stems
+    }
+
+    /// `inflections` as one run of bytes, and where each lies in it.
+    private static let inflectionRun: [UInt8] = inflections.flatMap { Array($0.utf8) }
+    private static let inflectionRanges: [Range<Int>] = {
+        var start = 0
+        return inflections.map { ending in
+            defer { start += ending.utf8.count }
+            return start..<start + ending.utf8.count
+        }
+    }()
+    /// Per last byte: bit `i` is set when `inflections[i]` ends with it.
+    private static let inflectionsEndingIn: [UInt32] = (0..<256).map { byte in
+        inflections.indices.reduce(0) { mask, index in
+            inflections[index].utf8.last == UInt8(byte) ? mask | 1 << UInt32(index) : mask
+        }
+    }
+}
+
+/// The stem lengths of one key, kept inline: a key has at most six (`…etje` fits `e`, `je`, `tje` and
+/// `etje`, two of them with a doubled consonant undone; a test tries every ending). An array per new
+/// word cost as much as the search for them.
+struct StemLengths: RandomAccessCollection {
+    static let capacity = 8
+    private var lengths = SIMD8<Int32>()
+    private(set) var count = 0
+
+    var startIndex: Int { 0 }
+    var endIndex: Int { count }
+    subscript(position: Int) -> Int { Int(lengths[position]) }
+
+    fileprivate mutating func append(_ length: Int) {
+        guard count < Self.capacity else { return }
+        lengths[count] = Int32(truncatingIfNeeded: length)
+        count += 1
     }
 }

@@ -57,6 +57,11 @@ import LexiconFormat
         #expect(CompiledPattern.stems(of: "afspraakjes").contains("afspraak"))
         #expect(CompiledPattern.stems(of: "huis").isEmpty && CompiledPattern.stems(of: "gezinshuis").contains("gezinshui"))
         var keys = Set(["overleggen", "gesprekken", "kinderen", "ouders", "auto's", "mapjes", "pakjes", "groeien"])
+        // Every ending after stems that end in a doubled consonant or in part of another ending, so
+        // that a key fits as many endings as it can (`mannetje`: `e`, `je`, `tje`, `etje`).
+        for stem in ["overlegg", "mannet", "kamertj", "kabbelp", "boekj", "bakker"] {
+            for ending in CompiledPattern.inflections { keys.insert(stem + ending) }
+        }
         for text in try Self.corpusTexts().prefix(40) {
             keys.formUnion(Fixture.brief.analyze(SourceText(string: text)).keys)
         }
