@@ -16,6 +16,7 @@ public struct JSONReporter: Reporter {
         var errorWritten = false
         /// A large file's warnings, written when its last part is in.
         var warnings: [InputWarning] = []
+        var quoted = QuotedStrings()
 
         mutating func begin(to output: inout some ReportOutput) {
             output.write("{\n  \"version\": 1,\n  \"files\": [")
@@ -42,7 +43,7 @@ public struct JSONReporter: Reporter {
             file.findings.withUnsafeBufferPointer { findings in
                 for index in findings.indices {
                     buffer.append(findingsInFile == 0 ? "\n        " : ",\n        ")
-                    reporter.render(findings[index], context: context, into: &buffer)
+                    reporter.render(findings[index], context: context, into: &buffer, quoted: &quoted)
                     findingsInFile += 1
                     buffer.handOnPiece(to: &output)
                 }
@@ -75,7 +76,7 @@ public struct JSONReporter: Reporter {
     /// One finding as an object nested four levels deep (indent 2), written straight into bytes: a
     /// report can hold hundreds of thousands of findings, so no `JSONValue` tree per finding.
     @inline(__always)
-    func render(_ located: LocatedFinding, context: ReportContext, into output: inout JSONBytes) {
+    func render(_ located: LocatedFinding, context: ReportContext, into output: inout JSONBytes, quoted: inout QuotedStrings) {
         let finding = located.finding
         output.append("{\n          \"rule\": ")
         output.appendQuoted(finding.rule)
@@ -100,10 +101,10 @@ public struct JSONReporter: Reporter {
         output.append(",\n          \"message\": ")
         output.appendQuoted(context.message(located))
         output.append(",\n          \"suggestion\": ")
-        output.appendQuoted(finding.suggestion)
+        quoted.appendQuoted(finding.suggestion, to: &output)
         if !finding.explanation.isEmpty {
             output.append(",\n          \"explanation\": ")
-            output.appendQuoted(finding.explanation)
+            quoted.appendQuoted(finding.explanation, to: &output)
         }
         output.append("\n        }")
     }

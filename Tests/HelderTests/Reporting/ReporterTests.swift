@@ -108,6 +108,26 @@ import Testing
         #expect(numbers.string == "0 7 10 1234567 -42 \(Int.max) \(Int.min) ")
     }
 
+    /// Long strings are quoted once and then copied: whatever comes back, and in whatever order, each
+    /// must read as quoting it afresh would, also a String changed after it was quoted.
+    @Test func quotedStringsMatchQuotingAfresh() {
+        var generator = SeededGenerator(seed: 11)
+        let pieces = ["Een ouder hoort er vaak iets strengs in. ", "\"", "’", "\n", "é", "…", "x"]
+        var texts = (0..<40).map { _ in (0..<Int.random(in: 0...30, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined() }
+        var changed = texts[0] + " Schrijf wat u concreet gaat doen."
+        texts.append(changed)
+        changed.append("!")
+        texts.append(changed)
+        var cache = QuotedStrings()
+        var cached = JSONBytes(), fresh = JSONBytes()
+        for _ in 0..<2_000 {
+            let text = texts.randomElement(using: &generator)!
+            cache.appendQuoted(text, to: &cached)
+            fresh.appendQuoted(text)
+        }
+        #expect(cached.string == fresh.string)
+    }
+
     /// `tokenize --format json` writes its JSON straight into bytes; it must read exactly as the tree of
     /// JSON values it replaced, rendered with indent 2, including empty lists and entities.
     @Test func tokenJSONMatchesTheValueTreeLayout() {
