@@ -39,9 +39,9 @@ public struct EntityRecognizer: Sendable {
         var next = 0
         for index in starts where index >= next {
             let token = tokens[index]
-            // Article references: art. 1:263 BW, artikel 7.3 lid 2 Jeugdwet
-            let key = keys[index]
-            if Self.articleWords.contains(key), key != "lid", key != "sub", isNumber(index + 1) {
+            // Article references: art. 1:263 BW, artikel 7.3 lid 2 Jeugdwet (a word: most starts are
+            // numbers, whose keys need no hashing to know that).
+            if token.kind != .number, token.kind != .symbol, isNumber(index + 1), Self.startsArticleReference(keys[index]) {
                 var end = index + 2
                 while end < tokens.count {
                     if Self.articleWords.contains(keys[end]) || isNumber(end) || Self.lawCodes.contains(value(end)) {
@@ -74,7 +74,8 @@ public struct EntityRecognizer: Sendable {
                     continue
                 }
                 // Dates: 12 maart 2026
-                if index + 1 < tokens.count, tokens[index + 1].isWordLike, Self.months.contains(keys[index + 1]) {
+                if index + 1 < tokens.count, tokens[index + 1].isWordLike, Self.mayBeMonth(index + 1, keys),
+                   Self.months.contains(keys[index + 1]) {
                     let end = isNumber(index + 2) ? index + 3 : index + 2
                     spans.append(EntitySpan(kind: .date, tokens: index..<end))
                     next = end
@@ -131,6 +132,23 @@ public struct EntityRecognizer: Sendable {
             }
         }
         return spans
+    }
+
+    /// The first two bytes of the months' names (as in `TokenKeys.leadingPairs`): most words after a
+    /// number start none of them, which is then known without hashing the word.
+    static let monthPairs: [UInt16] = Array(Set(months.map { month in
+        var bytes = month.utf8.makeIterator()
+        return UInt16(bytes.next() ?? 0) | UInt16(bytes.next() ?? 0) << 8
+    })).sorted()
+
+    /// `art.`, `artikel`, `artikelen` (`lid` and `sub` only go on with one).
+    static func startsArticleReference(_ key: String) -> Bool {
+        key != "lid" && key != "sub" && articleWords.contains(key)
+    }
+
+    static func mayBeMonth(_ token: Int, _ keys: TokenKeys) -> Bool {
+        let number = keys.keyIndex[token]
+        return number >= 0 && monthPairs.contains(keys.leadingPairs[Int(number)])
     }
 
     /// "ar" as a key's first two bytes, little-endian (`TokenKeys.leadingPairs`).
