@@ -25,7 +25,14 @@ struct JSONBytes: ~Copyable {
 
     var string: String { String(decoding: UnsafeBufferPointer(start: base, count: count), as: UTF8.self) }
 
-    var bytes: [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
+    var bytes: [UInt8] {
+        // Copied by hand: `Array(UnsafeBufferPointer)` made the compiler emit a byte-by-byte copy routine
+        // that other modules' appends of bytes then shared (the linker keeps one), slowing them down.
+        [UInt8](unsafeUninitializedCapacity: count) { storage, initialized in
+            if let target = storage.baseAddress { target.initialize(from: base, count: count) }
+            initialized = count
+        }
+    }
 
     /// Writes the bytes to `output`.
     func write(to output: inout some ReportOutput) {
