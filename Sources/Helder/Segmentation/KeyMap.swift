@@ -3,14 +3,15 @@
 /// hashing the key again. Open addressing (`HashSlots`); keys compared with `==`.
 struct KeyMap<Value> {
     private var slots: HashSlots
-    private var keys: [String] = []
-    private var values: [Value] = []
+    /// Each key beside its value: a lookup in a large map (a worker's plans for every word it has seen)
+    /// then misses the cache once for the entry, not once for the key and again for the value.
+    private var entries: [(key: String, value: Value)] = []
 
     init(minimumCapacity: Int = 0) {
         slots = HashSlots(minimumCapacity: minimumCapacity, smallest: 16)
     }
 
-    var count: Int { keys.count }
+    var count: Int { entries.count }
 
     /// The hash of the key's UTF-8 bytes (the hash `KeyTable` gives document keys).
     static func hash(_ key: String) -> UInt32 {
@@ -19,14 +20,14 @@ struct KeyMap<Value> {
     }
 
     subscript(key: String, hash hash: UInt32) -> Value? {
-        slots.find(hash) { keys[$0] == key }.index.map { values[$0] }
+        slots.find(hash) { entries[$0].key == key }.index.map { entries[$0].value }
     }
 
     subscript(key: String) -> Value? { self[key, hash: Self.hash(key)] }
 
     /// The value of the key with exactly these UTF-8 bytes.
     func value(bytes: UnsafeBufferPointer<UInt8>, hash: UInt32) -> Value? {
-        slots.find(hash) { keys[$0].utf8.elementsEqual(bytes) }.index.map { values[$0] }
+        slots.find(hash) { entries[$0].key.utf8.elementsEqual(bytes) }.index.map { entries[$0].value }
     }
 
     mutating func set(_ value: Value, for key: String, hash: UInt32) {
@@ -41,15 +42,14 @@ struct KeyMap<Value> {
     }
 
     private mutating func update(_ key: String, hash: UInt32, initial: Value, _ change: (inout Value) -> Void) {
-        let (found, slot) = slots.find(hash) { keys[$0] == key }
+        let (found, slot) = slots.find(hash) { entries[$0].key == key }
         if let found {
-            change(&values[found])
+            change(&entries[found].value)
             return
         }
         var value = initial
         change(&value)
-        keys.append(key)
-        values.append(value)
+        entries.append((key, value))
         slots.insert(hash, at: slot)
     }
 
