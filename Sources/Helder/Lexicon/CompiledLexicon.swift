@@ -186,8 +186,9 @@ public final class CompiledLexicon: Sendable {
         return plan
     }
 
-    /// The first three bytes of a key, packed (nil when shorter).
-    static func head(_ bytes: String.UTF8View) -> UInt32? {
+    /// The first three bytes of a key, packed (nil when shorter). `prefixStemStarts` reads the first
+    /// byte back from the top.
+    static func head(_ bytes: some Collection<UInt8>) -> UInt32? {
         var iterator = bytes.makeIterator()
         guard let a = iterator.next(), let b = iterator.next(), let c = iterator.next() else { return nil }
         return UInt32(a) << 16 | UInt32(b) << 8 | UInt32(c)
@@ -224,8 +225,7 @@ public final class CompiledLexicon: Sendable {
                 let prefix = UnsafeBufferPointer(rebasing: bytes[..<stem])
                 for pattern in byFirstWord.value(bytes: prefix, hash: HashSlots.hash(prefix)) ?? [] { emit(pattern, whole: false, into: &result) }
             }
-            if bytes.count >= 3, prefixStemStarts[Int(bytes[0])] {
-                let head = UInt32(bytes[0]) << 16 | UInt32(bytes[1]) << 8 | UInt32(bytes[2])
+            if let first = bytes.first, prefixStemStarts[Int(first)], let head = Self.head(bytes) {
                 for (stem, pattern) in prefixStems[head] ?? [] where bytes.starts(with: stem) { emit(pattern, whole: false, into: &result) }
             }
             compoundHeads.matches(in: bytes, minimumPrefix: 3) { emit($0, whole: true, into: &result) }

@@ -255,7 +255,8 @@ struct QuotedStrings {
         let bytes: [UInt8]
     }
     private var slots = [Slot?](repeating: nil, count: 512)
-    /// Shorter strings live inside the String value itself, at no lasting address.
+    /// Strings of up to 15 bytes live inside the String value itself, at no lasting address; short
+    /// ones cost little to quote anyway.
     private static let shortest = 32
 
     mutating func appendQuoted(_ value: String, to output: inout JSONBytes) {

@@ -186,7 +186,6 @@ public struct SentenceSplitter: Sendable {
     /// Punctuation a sentence may start with: opening quotes and brackets, dashes and bullets.
     static let sentenceOpeners = ["\"", "'", "“", "‘", "„", ",,", "``", "(", "[", "«", "-", "–", "•"].map { Array($0.utf8) }
 
-    /// Is the token's text one of these? Compared on bytes: asked at every line start.
     func string(_ token: Token, _ text: [UInt8]) -> String {
         String(decoding: text[token.start..<token.end], as: UTF8.self)
     }
