@@ -172,17 +172,23 @@ public struct BatchChecker: Sendable {
         // moves.
         findings.withUnsafeMutableBufferPointer { $0.reverse() }
         while let finding = findings.popLast() {
-            var item = LocatedFinding(finding, in: source, cursor: &lineCursor)
-            if suppressions.isSuppressed(item.finding, line: item.line) { continue }
-            if options.baselineHashes { item.baselineHash = baselineHash(item.finding, in: document) }
+            // Built in its place in the list and changed there: a finding moved in from a local would be
+            // copied and the local let go of (nine strings to count references to).
+            let item = LocatedFinding(finding, in: source, cursor: &lineCursor)
+            located.append(item)
+            let last = located.count - 1
+            if suppressions.isSuppressed(located[last].finding, line: located[last].line) {
+                located.removeLast()
+                continue
+            }
+            if options.baselineHashes { located[last].baselineHash = baselineHash(located[last].finding, in: document) }
             if let characters {
-                item.characterOffset = characters.count(upTo: item.offset)
-                item.characterLength = item.match.unicodeScalars.count
+                located[last].characterOffset = characters.count(upTo: located[last].offset)
+                located[last].characterLength = located[last].match.unicodeScalars.count
             }
             if options.keepSourceLines {
-                (item.sourceLine, item.sourceColumn) = source.sourceExcerpt(around: item.finding.range.lowerBound)
+                (located[last].sourceLine, located[last].sourceColumn) = source.sourceExcerpt(around: located[last].finding.range.lowerBound)
             }
-            located.append(item)
         }
         var report = FileReport(path: displayPath, findings: located, warnings: source.warnings, wordCount: document.wordCount)
         report.isExtracted = extracted

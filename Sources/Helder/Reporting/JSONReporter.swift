@@ -43,7 +43,7 @@ public struct JSONReporter: Reporter {
             file.findings.withUnsafeBufferPointer { findings in
                 for index in findings.indices {
                     buffer.append(findingsInFile == 0 ? "\n        " : ",\n        ")
-                    reporter.render(findings[index], context: context, into: &buffer, quoted: &quoted)
+                    reporter.render(findings.baseAddress! + index, context: context, into: &buffer, quoted: &quoted)
                     findingsInFile += 1
                     buffer.handOnPiece(to: &output)
                 }
@@ -76,35 +76,45 @@ public struct JSONReporter: Reporter {
     /// One finding as an object nested four levels deep (indent 2), written straight into bytes: a
     /// report can hold hundreds of thousands of findings, so no `JSONValue` tree per finding.
     @inline(__always)
-    func render(_ located: LocatedFinding, context: ReportContext, into output: inout JSONBytes, quoted: inout QuotedStrings) {
-        let finding = located.finding
+    /// Reads the finding where it lies, field by field: a copy of the whole finding counts references
+    /// to nine strings and then lets go of them again, for every finding.
+    func render(_ located: UnsafePointer<LocatedFinding>, context: ReportContext, into output: inout JSONBytes,
+                quoted: inout QuotedStrings) {
         output.append("{\n          \"rule\": ")
-        output.appendQuoted(finding.rule)
-        if let entry = finding.entry {
+        output.appendQuoted(located.pointee.finding.rule)
+        if let entry = located.pointee.finding.entry {
             output.append(",\n          \"entry\": ")
             output.appendQuoted(entry)
         }
         output.append(",\n          \"category\": ")
-        output.appendQuoted(finding.category)
+        output.appendQuoted(located.pointee.finding.category)
         output.append(",\n          \"severity\": ")
-        output.appendQuoted(finding.severity.rawValue)
+        output.appendQuoted(located.pointee.finding.severity.rawValue)
         output.append(",\n          \"offset\": ")
-        output.append(located.offset)
+        output.append(located.pointee.offset)
         output.append(",\n          \"length\": ")
-        output.append(located.length)
+        output.append(located.pointee.length)
         output.append(",\n          \"line\": ")
-        output.append(located.line)
+        output.append(located.pointee.line)
         output.append(",\n          \"column\": ")
-        output.append(located.column)
+        output.append(located.pointee.column)
         output.append(",\n          \"match\": ")
-        output.appendQuoted(context.match(located))
+        if context.redact {
+            output.appendQuoted(context.match(located.pointee))
+        } else {
+            output.appendQuoted(located.pointee.match)
+        }
         output.append(",\n          \"message\": ")
-        output.appendQuoted(context.message(located))
+        if context.redact {
+            output.appendQuoted(context.message(located.pointee))
+        } else {
+            output.appendQuoted(located.pointee.finding.message)
+        }
         output.append(",\n          \"suggestion\": ")
-        quoted.appendQuoted(finding.suggestion, to: &output)
-        if !finding.explanation.isEmpty {
+        quoted.appendQuoted(located.pointee.finding.suggestion, to: &output)
+        if !located.pointee.finding.explanation.isEmpty {
             output.append(",\n          \"explanation\": ")
-            quoted.appendQuoted(finding.explanation, to: &output)
+            quoted.appendQuoted(located.pointee.finding.explanation, to: &output)
         }
         output.append("\n        }")
     }

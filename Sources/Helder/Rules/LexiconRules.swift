@@ -23,6 +23,8 @@ struct LexiconRules {
         var explained = Set<Int>()
         var findings: [Finding] = []
         findings.reserveCapacity(matches.count)
+        var wordClasses = WordClasses(document: document)
+        defer { wordClasses.deallocate() }
         // Entries are read in place (`pointee`): a copy of an entry per match counts references to a
         // dozen strings and sets.
         entries.withUnsafeBufferPointer { entries in
@@ -32,12 +34,12 @@ struct LexiconRules {
                 switch entry.pointee.category {
                 case .jargon, .abbreviation:
                     if explained.contains(match.entry) { continue }
-                    if isExplained(match, abbreviation: entry.pointee.category == .abbreviation, document) {
+                    if isExplained(match, abbreviation: entry.pointee.category == .abbreviation, document, wordClasses: &wordClasses) {
                         explained.insert(match.entry)
                         continue
                     }
                 case .blame:
-                    if isDenied(match, document) { continue }
+                    if isDenied(match, document, wordClasses: &wordClasses) { continue }
                 case .directive:
                     break
                 }
@@ -84,7 +86,7 @@ struct LexiconRules {
     }
 
     /// `term (uitleg)`, `uitleg (TERM)`, `term: dat betekent …`, `term, oftewel …`.
-    func isExplained(_ match: LexiconMatch, abbreviation: Bool, _ document: AnalyzedDocument) -> Bool {
+    func isExplained(_ match: LexiconMatch, abbreviation: Bool, _ document: AnalyzedDocument, wordClasses: inout WordClasses) -> Bool {
         let tokens = document.tokens
         let start = match.tokens.lowerBound
         let end = match.tokens.upperBound
@@ -107,7 +109,7 @@ struct LexiconRules {
         // Named by what comes before: `Dat heet een ondertoezichtstelling`, `dat noemen we een …`.
         var back = start - 1
         while back >= 0, start - back <= 3, tokens[back].isWordLike {
-            if Self.namingWords.contains(document.key(back)) { return true }
+            if wordClasses.classes(ofToken: back).contains(.naming) { return true }
             back -= 1
         }
         // An explaining phrase after optional punctuation and an acronym in brackets:
@@ -124,7 +126,7 @@ struct LexiconRules {
         }
         // Most tokens here start no opener at all: the first key decides that, before a list of keys
         // (each read once, not once per opener) is made.
-        guard index < tokens.count, Self.explanationOpenerStarts.contains(document.key(index)) else { return false }
+        guard index < tokens.count, wordClasses.classes(ofToken: index).contains(.openerStart) else { return false }
         let keys = (0..<Self.longestExplanationOpener).map { index + $0 < tokens.count ? document.key(index + $0) : "" }
         return Self.explanationOpeners.contains { opener in opener.enumerated().allSatisfy { keys[$0.offset] == $0.element } }
     }
@@ -136,7 +138,7 @@ struct LexiconRules {
     static let namingWords: Set<String> = ["heet", "heten", "noemen", "noemt", "genoemd", "zogenoemde", "zogenaamde"]
 
     /// `geen dader`, `niet uw schuld`: a denial just before the blame words.
-    func isDenied(_ match: LexiconMatch, _ document: AnalyzedDocument) -> Bool {
+    func isDenied(_ match: LexiconMatch, _ document: AnalyzedDocument, wordClasses: inout WordClasses) -> Bool {
         let start = match.tokens.lowerBound
         let sentenceStart = document.sentences[document.sentence(ofToken: start)].lowerBound
         var index = start - 1
@@ -144,11 +146,48 @@ struct LexiconRules {
         while index >= sentenceStart, words < 3 {
             let token = document.tokens[index]
             if token.isWordLike {
-                if Self.denials.contains(document.key(index)) { return true }
+                if wordClasses.classes(ofToken: index).contains(.denial) { return true }
                 words += 1
             }
             index -= 1
         }
         return false
+    }
+}
+
+/// Which of the word lists above a document's key is in, worked out once per distinct key: the checks
+/// run around every jargon and blame match, and looking a key up in a set of strings hashes it anew.
+struct WordClasses {
+    struct Classes: OptionSet {
+        let rawValue: UInt8
+        static let naming = Classes(rawValue: 1)
+        static let openerStart = Classes(rawValue: 2)
+        static let denial = Classes(rawValue: 4)
+        static let known = Classes(rawValue: 0x80)
+    }
+
+    private let document: AnalyzedDocument
+    private let known: UnsafeMutableBufferPointer<Classes>
+
+    init(document: AnalyzedDocument) {
+        self.document = document
+        known = .allocate(capacity: document.keys.count)
+        known.initialize(repeating: [])
+    }
+
+    func deallocate() { known.deallocate() }
+
+    /// The classes of the token's key; none for a token without one.
+    mutating func classes(ofToken token: Int) -> Classes {
+        let key = Int(document.keyIndex[token])
+        guard key >= 0 else { return [] }
+        if known[key].contains(.known) { return known[key] }
+        let text = document.keys[key]
+        var classes: Classes = .known
+        if LexiconRules.namingWords.contains(text) { classes.insert(.naming) }
+        if LexiconRules.explanationOpenerStarts.contains(text) { classes.insert(.openerStart) }
+        if LexiconRules.denials.contains(text) { classes.insert(.denial) }
+        known[key] = classes
+        return classes
     }
 }

@@ -82,8 +82,11 @@ public struct SourceText: Sendable {
     /// The decoded text of a text range as the file has it (for `match`): the decoded source range, so
     /// `&amp;` in HTML stays `&amp;` and it equals the file's bytes at the reported offset.
     public func matchText(_ range: Range<Int>) -> String {
-        let decodedRange = decodedRange(range)
-        return String(decoding: decoded.utf8[decodedRange.clamped(to: 0..<decoded.utf8.count)], as: UTF8.self)
+        // The bytes taken out first: read through `decoded` as the String is made, the whole source
+        // text was copied (and let go of) for every finding.
+        let bytes = decoded.utf8
+        let clamped = decodedRange(range).clamped(to: 0..<bytes.count)
+        return bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[clamped]), as: UTF8.self) }
     }
 
     public func string(_ range: Range<Int>) -> String {
