@@ -38,7 +38,12 @@ public struct LineIndex: Sendable {
 
     /// The 0-based line holding `offset`.
     public func lineNumber(of offset: Int) -> Int {
-        var low = 0, high = lineStarts.count - 1
+        lineNumber(of: offset, from: 0)
+    }
+
+    /// The 0-based line holding `offset`, which is on line `first` or after it.
+    func lineNumber(of offset: Int, from first: Int) -> Int {
+        var low = first, high = lineStarts.count - 1
         while low < high {
             let mid = (low + high + 1) / 2
             if lineStarts[mid] <= offset { low = mid } else { high = mid - 1 }
@@ -51,12 +56,34 @@ public struct LineIndex: Sendable {
         let line = lineNumber(of: offset)
         var column = 1
         var index = lineStarts[line]
-        let end = min(offset, utf8.count)
-        while index < end {
-            if utf8[index] & 0xC0 != 0x80 { column += 1 }
-            index += 1
-        }
+        column += Self.codePoints(in: utf8, from: index, to: min(offset, utf8.count))
         return (line + 1, column)
+    }
+
+    /// The number of code points that start in `start..<end`: bytes that are not UTF-8 continuation
+    /// bytes (`10xxxxxx`), counted eight at a time. Each finding's column is counted on from the one
+    /// before, so a file with many findings is read through once here.
+    static func codePoints(in utf8: [UInt8], from start: Int, to end: Int) -> Int {
+        guard start < end else { return 0 }
+        return utf8.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return 0 }
+            let raw = UnsafeRawPointer(base)
+            var count = 0
+            var index = start
+            while index &+ 8 <= end {
+                let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+                // A continuation byte has its top bit set and the next one clear; shifted left by one,
+                // each byte's second bit lands on its top bit.
+                let continuations = word & ~(word &<< 1) & 0x8080_8080_8080_8080
+                count &+= 8 &- continuations.nonzeroBitCount
+                index &+= 8
+            }
+            while index < end {
+                if base[index] & 0xC0 != 0x80 { count &+= 1 }
+                index &+= 1
+            }
+            return count
+        }
     }
 
     /// Locations for offsets asked in increasing order: columns are counted on from the previous
@@ -69,16 +96,25 @@ public struct LineIndex: Sendable {
         public init() {}
 
         public mutating func location(of target: Int, in utf8: [UInt8], index: LineIndex) -> (line: Int, column: Int) {
-            let targetLine = index.lineNumber(of: target)
+            // Findings come in text order, mostly a few lines apart: look at the next lines first.
+            var targetLine = -1
+            if line >= 0, target >= offset {
+                var next = line
+                while next - line < 4, next + 1 < index.lineStarts.count, index.lineStarts[next + 1] <= target { next += 1 }
+                targetLine = next + 1 < index.lineStarts.count && index.lineStarts[next + 1] <= target
+                    ? index.lineNumber(of: target, from: next) : next
+            } else {
+                targetLine = index.lineNumber(of: target)
+            }
             if targetLine != line || target < offset {
                 line = targetLine
                 offset = index.lineStarts[targetLine]
                 column = 1
             }
             let end = min(target, utf8.count)
-            while offset < end {
-                if utf8[offset] & 0xC0 != 0x80 { column += 1 }
-                offset += 1
+            if offset < end {
+                column += LineIndex.codePoints(in: utf8, from: offset, to: end)
+                offset = end
             }
             return (line + 1, column)
         }

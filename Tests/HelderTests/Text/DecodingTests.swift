@@ -93,6 +93,33 @@ import Testing
         }
     }
 
+    /// Columns count code points eight bytes at a time; the count must be a byte-by-byte count's for
+    /// any bytes (valid UTF-8 or not), from any start to any end, and the cursor must agree with a
+    /// fresh lookup for offsets in increasing order.
+    @Test func columnsCountCodePointsAtEveryAlignment() {
+        var generator = SeededGenerator(seed: 11)
+        let pieces: [[UInt8]] = [Array("a".utf8), Array("é".utf8), Array("’".utf8), Array("😀".utf8), [0x80], [0xFF], [0x0A], Array(" ".utf8)]
+        for _ in 0..<300 {
+            var bytes: [UInt8] = []
+            for _ in 0..<Int.random(in: 0...60, using: &generator) { bytes += pieces.randomElement(using: &generator)! }
+            let start = Int.random(in: 0...bytes.count, using: &generator)
+            let end = Int.random(in: start...bytes.count, using: &generator)
+            let expected = bytes[start..<end].filter { $0 & 0xC0 != 0x80 }.count
+            #expect(LineIndex.codePoints(in: bytes, from: start, to: end) == expected)
+            let index = LineIndex(bytes)
+            // Steps of one byte stay on a line; long ones jump over several lines at once.
+            for step in [1, 3, 29] {
+                var cursor = LineIndex.Cursor()
+                for offset in stride(from: 0, through: bytes.count, by: step) {
+                    let fresh = index.location(of: offset, in: bytes)
+                    let stepped = cursor.location(of: offset, in: bytes, index: index)
+                    #expect(fresh == stepped)
+                    #expect(fresh.column == 1 + bytes[index.lineStarts[fresh.line - 1]..<offset].filter { $0 & 0xC0 != 0x80 }.count)
+                }
+            }
+        }
+    }
+
     @Test func suppressionCommentsAreFoundAnywhereInTheText() {
         #expect(Suppressions.mentionsHelder(Array("helder-".utf8)))
         #expect(Suppressions.mentionsHelder(Array("x hhelder-disable".utf8)))
