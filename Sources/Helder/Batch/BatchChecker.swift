@@ -30,6 +30,9 @@ public struct BatchChecker: Sendable {
     /// Per-glob profiles; the first match picks the checker for a path.
     let profiles: [(Glob, Profile)]
     let checkers: [Profile: Checker]
+    /// The workers' match caches, kept between runs: a process that checks one request after another
+    /// keeps its per-word work, and a command-line run ends without taking thousands of plans apart.
+    let caches = MatchCachePool()
 
     public init(checker: Checker, options: BatchOptions = BatchOptions(), fileSystem: any FileSystem = LocalFileSystem(),
                 profiles: [(Glob, Profile)] = []) {
@@ -96,7 +99,8 @@ public struct BatchChecker: Sendable {
             let next = Counter()
             DispatchQueue.concurrentPerform(iterations: jobs) { worker in
                 if worker == 0, let discover { discover() }
-                let cache = MatchCache()
+                let cache = caches.take()
+                defer { caches.giveBack(cache) }
                 while let index = next.take(), let input = inputs.input(at: index) {
                     delivery.waitForTurnWithin(index)
                     if let error = input.error {
@@ -272,6 +276,24 @@ private final class OrderedDelivery: @unchecked Sendable {
         }
         delivering = false
         condition.broadcast()
+    }
+}
+
+/// Match caches not in use by a worker. A cache is only ever used by the worker that took it.
+final class MatchCachePool: @unchecked Sendable {
+    private var idle: [MatchCache] = []
+    private let lock = NSLock()
+
+    func take() -> MatchCache {
+        lock.lock()
+        defer { lock.unlock() }
+        return idle.popLast() ?? MatchCache()
+    }
+
+    func giveBack(_ cache: MatchCache) {
+        lock.lock()
+        defer { lock.unlock() }
+        idle.append(cache)
     }
 }
 

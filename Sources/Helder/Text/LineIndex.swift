@@ -54,10 +54,7 @@ public struct LineIndex: Sendable {
     /// 1-based line and column of a byte offset in `utf8` (the text this index was built from).
     public func location(of offset: Int, in utf8: [UInt8]) -> (line: Int, column: Int) {
         let line = lineNumber(of: offset)
-        var column = 1
-        var index = lineStarts[line]
-        column += Self.codePoints(in: utf8, from: index, to: min(offset, utf8.count))
-        return (line + 1, column)
+        return (line + 1, 1 + Self.codePoints(in: utf8, from: lineStarts[line], to: min(offset, utf8.count)))
     }
 
     /// The number of code points that start in `start..<end`: bytes that are not UTF-8 continuation

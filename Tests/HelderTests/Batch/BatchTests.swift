@@ -84,6 +84,28 @@ import LexiconFormat
         #expect(first.count == 40)
     }
 
+    /// A batch checker keeps its workers' match caches between runs: a second run starts with the words
+    /// the first one worked out, and gives the same reports.
+    @Test func matchCachesAreKeptBetweenRuns() throws {
+        let root = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        for index in 0..<6 { try write("Brief \(index): de OTS en u moet bellen over de ondertoezichtstelling.", root.appendingPathComponent("brief-\(index).txt")) }
+        let inputs = FileDiscovery().discover([root.path])
+        var options = BatchOptions()
+        options.jobs = 2
+        let batch = BatchChecker(checker: Fixture.brief, options: options)
+        let first = batch.check(inputs).map { "\($0.path) \($0.findings.map(\.offset))" }
+        let cache = batch.caches.take()
+        #expect(cache.plans.count > 0)
+        batch.caches.giveBack(cache)
+        let second = batch.check(inputs).map { "\($0.path) \($0.findings.map(\.offset))" }
+        #expect(first == second)
+        #expect(first.count == 6)
+        // The same cache objects: the second run made no new ones.
+        let idle = [batch.caches.take(), batch.caches.take()].map(ObjectIdentifier.init)
+        #expect(idle.contains(ObjectIdentifier(cache)))
+    }
+
     /// Reports are handed on one by one in input order while workers run; a large file comes in parts
     /// that are never interleaved with other files, and joined they equal the file checked whole.
     @Test func deliveryIsInOrderAndLargeFilesComeInParts() throws {
