@@ -5,11 +5,14 @@ public final class MatchCache {
     /// The rule set the plans were made for (plans depend on which entries are switched on).
     private var owner: ObjectIdentifier?
     /// Both keyed by the document's key hashes (`KeyMap`), so a document's keys are not hashed again.
-    private(set) var plans = KeyMap<KeyPlan>()
-    private(set) var words = KeyMap<(own: Int32, stems: [Int32])>()
+    /// No access is checked for overlap at run time (`@exclusivity(unchecked)`): one thread uses a cache
+    /// at a time, no access here overlaps another, and the checks cost a few percent of the work per new
+    /// word.
+    @exclusivity(unchecked) private(set) var plans = KeyMap<KeyPlan>()
+    @exclusivity(unchecked) private(set) var words = KeyMap<(own: Int32, stems: [Int32])>()
     /// The suggestion of each lexicon entry that has had a finding, by entry index: built once per worker
     /// rather than per finding, and the worker's own string (two workers never count references on it).
-    private var suggestions: [Int: String] = [:]
+    @exclusivity(unchecked) private var suggestions: [Int: String] = [:]
     /// The plan shared by all words that start no pattern.
     let emptyPlan = KeyPlan()
     /// Past this many words the cache starts over, so an archive full of names and typos cannot make
