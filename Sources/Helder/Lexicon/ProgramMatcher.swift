@@ -57,7 +57,8 @@ struct ProgramMatcher {
     /// A quick test that a pattern of the common shape `word … word …` cannot match at `start`: the word
     /// after the gap is none of the next few tokens. Trying every place in the gap through `run` is
     /// the slowest part of matching (`in … ontwikkeling` is tried at every `in`); this reads one word
-    /// id per place. True whenever it cannot tell (other shapes, exact forms, tokens without a key).
+    /// id per place (a token without a key, such as a comma, by its bytes). True whenever it cannot tell
+    /// (other shapes, exact forms).
     private mutating func mayMatchAfterGap(_ pattern: Int, at start: Int, sentenceEnd: Int) -> Bool {
         let word = PatternProgram.Opcode.word.rawValue, inflectingWord = PatternProgram.Opcode.inflectingWord.rawValue
         var pc = Int(program.start[pattern])
@@ -80,16 +81,32 @@ struct ProgramMatcher {
         while position < sentenceEnd, tried <= size {
             if tokens[position].kind != .placeholder {
                 let index = Int(keyIndex[position])
-                guard index >= 0 else { return true }
-                lookUpOnce(index)
-                if words.bits(index) & alternativeBits != 0 {
-                    for alternative in alternatives where words.key(index, matches: alternative, inflect: inflect) { return true }
+                if index < 0 {
+                    // A comma or a number in the gap (most gaps hold one): its text against the words, as
+                    // `rareSlot` compares it.
+                    if alternatives.contains(where: { keylessToken(at: position, matches: $0, inflect: inflect) }) { return true }
+                } else {
+                    lookUpOnce(index)
+                    if words.bits(index) & alternativeBits != 0 {
+                        for alternative in alternatives where words.key(index, matches: alternative, inflect: inflect) { return true }
+                    }
                 }
                 tried += 1
             }
             position += 1
         }
         return false
+    }
+
+    /// Does a token without a key (punctuation inside a form, a number) match word `id`? Its text is its
+    /// key: compared on bytes; only a text that may be inflected (five bytes or more, ending like an
+    /// inflection) is looked up by its stems.
+    private func keylessToken(at position: Int, matches id: Int32, inflect: Bool) -> Bool {
+        let token = tokens[position]
+        let bytes = text[token.range]
+        if bytes.elementsEqual(program.wordBytes[Int(id)]) { return true }
+        return inflect && bytes.count >= 5 && CompiledPattern.mayBeInflected(endingIn: text[token.end - 1])
+            && program.words(of: String(decoding: bytes, as: UTF8.self)).stems.contains(id)
     }
 
     /// Works out the word ids of the key with this index the first time it is asked for. The check comes
@@ -170,16 +187,8 @@ struct ProgramMatcher {
             } else if index >= 0 {
                 lookUpOnce(index)
                 if words.key(index, matches: alternative, inflect: inflect) { return (true, next) }
-            } else {
-                // A token without a key (punctuation inside a form): its text is the key. Compared on
-                // bytes; only a text that may be inflected (five bytes or more, ending like an
-                // inflection) is looked up by its stems.
-                let bytes = text[token.range]
-                if bytes.elementsEqual(program.wordBytes[Int(alternative)]) { return (true, next) }
-                if inflect, bytes.count >= 5, CompiledPattern.mayBeInflected(endingIn: text[token.end - 1]),
-                   program.words(of: String(decoding: bytes, as: UTF8.self)).stems.contains(alternative) {
-                    return (true, next)
-                }
+            } else if keylessToken(at: position, matches: alternative, inflect: inflect) {
+                return (true, next)
             }
         }
         return (false, next)

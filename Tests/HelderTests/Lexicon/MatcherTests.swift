@@ -95,4 +95,25 @@ import LexiconFormat
         #expect(!found("Wij doen dit in het belang van de wet."))
         #expect(!found("Wij doen dit in. Het kader van de wet is helder."))
     }
+
+    /// A pattern `word … word` is not tried where the word after the gap is none of the next few tokens;
+    /// a token without a key there (a comma, a number) is compared by its text, and may itself be the
+    /// word after the gap.
+    @Test func gapsWithPunctuationAndNumbersStillMatch() throws {
+        var lexicons = Fixture.lexicons
+        lexicons.entries.append(LexiconEntry(
+            id: "test-leeftijd", rule: "jargon.term", category: .jargon, severity: .warning, profiles: [.brief, .dossier],
+            forms: ["vanaf … 18"], alternatives: ["volwassen"], explanation: "Test.", examples: [], counterexamples: []))
+        let checker = Checker(rules: RuleSet(lexicons: lexicons))
+        func found(_ text: String, _ entry: String) -> Bool {
+            checker.check(SourceText(string: text)).contains { $0.entry == entry }
+        }
+        let development = try #require(Fixture.lexicons.entries.first { $0.forms.contains("in … ontwikkeling bedreigd") })
+        #expect(found("Het kind wordt in, denken wij, zijn ontwikkeling bedreigd.", development.id))
+        #expect(found("Het kind wordt in 2024 in zijn ontwikkeling bedreigd.", development.id))
+        #expect(!found("Het kind woont in, denken wij, een fijne buurt.", development.id))
+        #expect(found("Dat geldt vanaf je 18.", "test-leeftijd"))
+        #expect(found("Dat geldt vanaf, zeg, 18 jaar.", "test-leeftijd"))
+        #expect(!found("Dat geldt vanaf, zeg, 17 jaar.", "test-leeftijd"))
+    }
 }
