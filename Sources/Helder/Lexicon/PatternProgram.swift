@@ -21,12 +21,45 @@ struct PatternProgram: Sendable {
     private(set) var wordIDs = KeyMap<Int32>()
     /// The UTF-8 bytes of each numbered word.
     private(set) var wordBytes: [[UInt8]] = []
+    /// Per pattern of the shape `word … word …`: what `ProgramMatcher` checks before trying it (is the
+    /// word after the gap among the next few tokens?), read from the code once instead of at every try.
+    private(set) var gapChecks: [GapCheck?] = []
+
+    struct GapCheck {
+        /// Tokens the gap may hold.
+        let size: Int
+        /// Where the alternatives of the word after the gap are in `code`.
+        let alternatives: Range<Int>
+        let inflect: Bool
+        /// The id bits of those alternatives (`DocumentWords.bit`).
+        let bits: UInt64
+    }
 
     init(_ patterns: [CompiledPattern]) {
         wordIDs = KeyMap(minimumCapacity: patterns.count * 2)
         code.reserveCapacity(patterns.count * 8)
         start.reserveCapacity(patterns.count)
         for pattern in patterns { add(pattern) }
+        gapChecks = start.map { gapCheck(at: Int($0)) }
+    }
+
+    /// The gap check of the pattern whose code starts at `pc`; nil for any other shape, or when an
+    /// alternative after the gap must match as written.
+    private func gapCheck(at pc: Int) -> GapCheck? {
+        let word = Opcode.word.rawValue, inflectingWord = Opcode.inflectingWord.rawValue
+        // At least three slots (word, gap, word): a shorter pattern's code ends before the reads below.
+        guard code[pc] >= 3 else { return nil }
+        var pc = pc + 1
+        guard code[pc] == word || code[pc] == inflectingWord else { return nil }
+        pc += 2 + Int(code[pc + 1])
+        guard code[pc] == Opcode.gap.rawValue else { return nil }
+        let size = Int(code[pc + 1])
+        pc += 2
+        guard code[pc] == word || code[pc] == inflectingWord else { return nil }
+        let alternatives = (pc + 2)..<(pc + 2 + Int(code[pc + 1]))
+        guard !code[alternatives].contains(where: { $0 < 0 }) else { return nil }
+        return GapCheck(size: size, alternatives: alternatives, inflect: code[pc] == inflectingWord,
+                        bits: code[alternatives].reduce(0) { $0 | DocumentWords.bit($1) })
     }
 
     private mutating func add(_ pattern: CompiledPattern) {

@@ -60,22 +60,9 @@ struct ProgramMatcher {
     /// id per place (a token without a key, such as a comma, by its bytes). True whenever it cannot tell
     /// (other shapes, exact forms).
     private mutating func mayMatchAfterGap(_ pattern: Int, at start: Int, sentenceEnd: Int) -> Bool {
-        let word = PatternProgram.Opcode.word.rawValue, inflectingWord = PatternProgram.Opcode.inflectingWord.rawValue
-        var pc = Int(program.start[pattern])
-        // At least three slots (word, gap, word): a shorter pattern's code ends before the reads below.
-        guard code[pc] >= 3 else { return true }
-        pc += 1
-        guard code[pc] == word || code[pc] == inflectingWord else { return true }
-        pc += 2 + Int(code[pc + 1])
-        guard code[pc] == PatternProgram.Opcode.gap.rawValue else { return true }
-        let size = Int(code[pc + 1])
-        pc += 2
-        guard code[pc] == word || code[pc] == inflectingWord else { return true }
-        let inflect = code[pc] == inflectingWord
-        let alternatives = code[(pc + 2)..<(pc + 2 + Int(code[pc + 1]))]
-        if alternatives.contains(where: { $0 < 0 }) { return true }
-        // A word that shares no id bit with the alternatives is none of them (see `DocumentWords.bits`).
-        let alternativeBits = alternatives.reduce(0) { $0 | DocumentWords.bit($1) }
+        guard let check = program.gapChecks[pattern] else { return true }
+        let alternatives = code[check.alternatives]
+        let (size, inflect, alternativeBits) = (check.size, check.inflect, check.bits)
         // The places `run` tries after the gap: the first `size + 1` tokens that are not placeholders.
         var position = start + 1, tried = 0
         while position < sentenceEnd, tried <= size {
