@@ -49,7 +49,7 @@ extension TokenScanner {
         guard end > start else { return false }
         var position = start
         while position < end {
-            let (value, length, kind) = character(at: position)
+            let (value, length, kind) = buffer.character(at: position)
             switch kind {
             case .letter, .digit, .hyphen: break
             case .space where allowSpaces: break
@@ -87,7 +87,7 @@ extension TokenScanner {
         guard startsWith("https://") || startsWith("http://") || startsWith("www.") else { return nil }
         var position = start
         while position < count {
-            let (value, length, kind) = character(at: position)
+            let (value, length, kind) = buffer.character(at: position)
             if kind == .space || kind == .newline { break }
             if value == UInt32(ascii: "<") || value == UInt32(ascii: ">") || value == UInt32(ascii: "\"") || value == 0xAB || value == 0xBB { break }
             position += length
@@ -160,7 +160,7 @@ extension TokenScanner {
         guard Characters.topLevelDomains.contains(tld) else { return nil }
         if byte(position) == UInt8(ascii: "/") {
             while position < count {
-                let (value, length, kind) = character(at: position)
+                let (value, length, kind) = buffer.character(at: position)
                 if kind == .space || kind == .newline || value == UInt32(ascii: "<") || value == UInt32(ascii: ">") { break }
                 position += length
             }

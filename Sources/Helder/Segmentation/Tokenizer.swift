@@ -158,12 +158,6 @@ struct TokenScanner {
 
     var count: Int { buffer.count }
 
-    /// Forwards to the buffer, so that a call from a mutating method does not copy the scanner.
-    @inline(__always)
-    func character(at position: Int) -> (value: UInt32, length: Int, kind: CharacterClass) {
-        buffer.character(at: position)
-    }
-
     func byte(_ position: Int) -> UInt8? { position < count ? buffer[position] : nil }
 
     mutating func run() {
@@ -187,7 +181,7 @@ struct TokenScanner {
                 newlines = 0
                 continue
             }
-            let (value, length, kind) = character(at: index)
+            let (value, length, kind) = buffer.character(at: index)
             switch kind {
             case .space, .ignorable:
                 index += length
@@ -272,7 +266,7 @@ struct TokenScanner {
     func isBetweenLetters(_ position: Int) -> Bool {
         var before = position - 1
         while before > 0, buffer[before] & 0xC0 == 0x80 { before -= 1 }
-        return character(at: before).kind == .letter && character(at: position).kind == .letter
+        return buffer.character(at: before).kind == .letter && buffer.character(at: position).kind == .letter
     }
 
     mutating func scanToken(value: UInt32, length: Int, kind: CharacterClass) -> (Int, TokenKind, Bool) {
@@ -350,7 +344,7 @@ struct TokenScanner {
             }
             // A space, a line end or a mark like `;`, `!`, `)` after a word ends it: decided on the byte.
             if Self.endsWord(buffer[position]) { break loop }
-            let (value, length, kind) = character(at: position)
+            let (value, length, kind) = buffer.character(at: position)
             switch kind {
             case .letter:
                 hasLetter = true
@@ -370,7 +364,7 @@ struct TokenScanner {
                 break
             }
             let next = position + length
-            let (_, _, nextKind) = character(at: next)
+            let (_, _, nextKind) = buffer.character(at: next)
             let nextIsAlphanumeric = nextKind == .letter || nextKind == .digit
             switch kind {
             case .apostrophe where previous == .letter && nextKind == .letter:
@@ -475,7 +469,7 @@ struct TokenScanner {
         if byte(position) == 0x0D { position += 1 }
         if byte(position) == 0x0A { position += 1 }
         while let next = byte(position), next == 0x20 || next == 0x09 { position += 1 }
-        let (value, _, kind) = character(at: position)
+        let (value, _, kind) = buffer.character(at: position)
         return kind == .letter && Characters.isLowercase(value) ? position : nil
     }
 
@@ -484,7 +478,7 @@ struct TokenScanner {
         var position = position
         var letters = 0
         while position < count {
-            let (_, length, kind) = character(at: position)
+            let (_, length, kind) = buffer.character(at: position)
             guard kind == .letter else { break }
             letters += 1
             position += length
@@ -520,7 +514,7 @@ struct TokenScanner {
 
     /// `'s`, `'t`, `'n`, `'k`, `'m`: a clitic with its apostrophe; `'s-Hertogenbosch` as one word.
     mutating func cliticEnd(at start: Int) -> Int? {
-        let (_, apostropheLength, _) = character(at: start)
+        let (_, apostropheLength, _) = buffer.character(at: start)
         let letterPosition = start + apostropheLength
         guard let letter = byte(letterPosition) else { return nil }
         // `'30`, `'80`: a year with its apostrophe.
@@ -530,9 +524,9 @@ struct TokenScanner {
         }
         guard "stnkmSTNKM".utf8.contains(letter) else { return nil }
         let after = letterPosition + 1
-        let (_, _, afterKind) = character(at: after)
+        let (_, _, afterKind) = buffer.character(at: after)
         if afterKind == .letter || afterKind == .digit { return nil }
-        if afterKind == .hyphen, case let (_, _, kind) = character(at: after + 1), kind == .letter {
+        if afterKind == .hyphen, case let (_, _, kind) = buffer.character(at: after + 1), kind == .letter {
             let (end, _, _) = scanWord(from: after + 1)
             return end
         }
@@ -556,7 +550,7 @@ struct TokenScanner {
             var position = start
             var firstLetterSeen = false
             while position < end {
-                let (value, length, charKind) = character(at: position)
+                let (value, length, charKind) = buffer.character(at: position)
                 if charKind == .letter {
                     letters += 1
                     if Characters.isUppercase(value) {
