@@ -27,7 +27,23 @@ struct KeyMap<Value> {
 
     /// The value of the key with exactly these UTF-8 bytes.
     func value(bytes: UnsafeBufferPointer<UInt8>, hash: UInt32) -> Value? {
-        slots.find(hash) { entries[$0].key.utf8.elementsEqual(bytes) }.index.map { entries[$0].value }
+        slots.find(hash) { Self.key(entries[$0].key, equals: bytes) }.index.map { entries[$0].value }
+    }
+
+    /// Compared on the String's own bytes: `elementsEqual` between a String's UTF-8 view and a buffer
+    /// walks both generically, a few hundred instructions for a short word.
+    @inline(__always)
+    static func key(_ key: String, equals bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let utf8 = key.utf8
+        guard utf8.count == bytes.count else { return false }
+        return utf8.withContiguousStorageIfAvailable { stored in
+            var index = 0
+            while index < stored.count {
+                if stored[index] != bytes[index] { return false }
+                index &+= 1
+            }
+            return true
+        } ?? utf8.elementsEqual(bytes)
     }
 
     mutating func set(_ value: Value, for key: String, hash: UInt32) {

@@ -522,7 +522,10 @@ struct TokenScanner {
             let after = letterPosition + 2
             if after >= count || !(48...57).contains(buffer[after]) { return after }
         }
-        guard "stnkmSTNKM".utf8.contains(letter) else { return nil }
+        switch letter | 0x20 {
+        case UInt8(ascii: "s"), UInt8(ascii: "t"), UInt8(ascii: "n"), UInt8(ascii: "k"), UInt8(ascii: "m"): break
+        default: return nil
+        }
         let after = letterPosition + 1
         let (_, _, afterKind) = buffer.character(at: after)
         if afterKind == .letter || afterKind == .digit { return nil }

@@ -96,6 +96,24 @@ import LexiconFormat
         #expect(!found("Wij doen dit in. Het kader van de wet is helder."))
     }
 
+    /// Keys are found by their bytes whatever the String's storage (short strings live inside the value,
+    /// bridged ones have no contiguous bytes of their own).
+    @Test func keysAreFoundByTheirBytes() {
+        let words = ["", "u", "ots", "ondertoezichtstelling", "één", "gezinsvoogdij-instelling", String(repeating: "x", count: 100)]
+        var map = KeyMap<Int>()
+        for (number, word) in words.enumerated() { map.set(number, for: word) }
+        for (number, word) in words.enumerated() {
+            var copy = word
+            copy.withUTF8 { #expect(map.value(bytes: $0, hash: HashSlots.hash($0)) == number) }
+            for other in words where other != word {
+                other.utf8.withContiguousStorageIfAvailable { #expect(!KeyMap<Int>.key(word, equals: $0)) }
+            }
+        }
+        let bridged = NSString(string: "ondertoezichtstelling") as String
+        Array("ondertoezichtstelling".utf8).withUnsafeBufferPointer { #expect(KeyMap<Int>.key(bridged, equals: $0)) }
+        Array("ondertoezichtstellinG".utf8).withUnsafeBufferPointer { #expect(!KeyMap<Int>.key(bridged, equals: $0)) }
+    }
+
     /// A pattern `word … word` is not tried where the word after the gap is none of the next few tokens;
     /// a token without a key there (a comma, a number) is compared by its text, and may itself be the
     /// word after the gap.
