@@ -80,16 +80,7 @@ public struct JSONReporter: Reporter {
     /// to nine strings and then lets go of them again, for every finding.
     func render(_ located: UnsafePointer<LocatedFinding>, context: ReportContext, into output: inout JSONBytes,
                 quoted: inout QuotedStrings) {
-        output.append("{\n          \"rule\": ")
-        output.appendQuoted(located.pointee.finding.rule)
-        if let entry = located.pointee.finding.entry {
-            output.append(",\n          \"entry\": ")
-            output.appendQuoted(entry)
-        }
-        output.append(",\n          \"category\": ")
-        output.appendQuoted(located.pointee.finding.category)
-        output.append(",\n          \"severity\": ")
-        output.appendQuoted(located.pointee.finding.severity.rawValue)
+        quoted.appendHead(of: located, indent: "\n          ", to: &output)
         output.append(",\n          \"offset\": ")
         output.append(located.pointee.offset)
         output.append(",\n          \"length\": ")

@@ -1,3 +1,5 @@
+import LexiconFormat
+
 /// JSON string quoting, shared by every JSON-writing reporter.
 enum JSONWriter {
     static func quote(_ value: String) -> String {
@@ -276,6 +278,65 @@ struct QuotedStrings {
         scratch.appendQuoted(value)
         let bytes = scratch.bytes
         slots[index] = Slot(address: address, count: count, string: value, bytes: bytes)
+        bytes.withUnsafeBufferPointer { output.append($0) }
+    }
+
+    /// The opening of a finding's object, through its severity: rule, entry, category and severity
+    /// come in a few hundred combinations, and quoting four short strings per finding cost more than
+    /// the rest of the object. Slots are chosen by the strings' own 16 bytes (a short string's text,
+    /// a long one's storage); a slot is used only when all four are equal.
+    /// A class: read from its slot with one reference counted, not one per string.
+    private final class Head {
+        let rule: String
+        let entry: String?
+        let category: String
+        let severity: Severity
+        let bytes: [UInt8]
+
+        init(rule: String, entry: String?, category: String, severity: Severity, bytes: [UInt8]) {
+            (self.rule, self.entry, self.category, self.severity, self.bytes) = (rule, entry, category, severity, bytes)
+        }
+    }
+    private var heads = [Head?](repeating: nil, count: 256)
+
+    /// Read in place (`pointee`): a copy of the finding counts references to six strings.
+    mutating func appendHead(of located: UnsafePointer<LocatedFinding>, indent: StaticString, to output: inout JSONBytes) {
+        func bits(_ string: String) -> UInt64 {
+            withUnsafeBytes(of: string) { raw in
+                raw.loadUnaligned(as: UInt64.self) &* 0x9E37_79B9_7F4A_7C15 ^ raw.loadUnaligned(fromByteOffset: raw.count - 8, as: UInt64.self)
+            }
+        }
+        let mixed = (bits(located.pointee.finding.rule) &* 31 ^ (located.pointee.finding.entry.map(bits) ?? 0) &* 7
+            ^ bits(located.pointee.finding.category)) &* 0x9E37_79B9_7F4A_7C15
+        let index = Int(truncatingIfNeeded: mixed >> 56) & (heads.count - 1)
+        if let head = heads[index], head.severity == located.pointee.finding.severity, head.rule == located.pointee.finding.rule,
+           head.entry == located.pointee.finding.entry, head.category == located.pointee.finding.category {
+            head.bytes.withUnsafeBufferPointer { output.append($0) }
+            return
+        }
+        let finding = located.pointee.finding
+        var scratch = JSONBytes(capacity: 160)
+        scratch.append("{")
+        scratch.append(indent)
+        scratch.append("\"rule\": ")
+        scratch.appendQuoted(finding.rule)
+        if let entry = finding.entry {
+            scratch.append(",")
+            scratch.append(indent)
+            scratch.append("\"entry\": ")
+            scratch.appendQuoted(entry)
+        }
+        scratch.append(",")
+        scratch.append(indent)
+        scratch.append("\"category\": ")
+        scratch.appendQuoted(finding.category)
+        scratch.append(",")
+        scratch.append(indent)
+        scratch.append("\"severity\": ")
+        scratch.appendQuoted(finding.severity.rawValue)
+        let bytes = scratch.bytes
+        heads[index] = Head(rule: finding.rule, entry: finding.entry, category: finding.category, severity: finding.severity,
+                            bytes: bytes)
         bytes.withUnsafeBufferPointer { output.append($0) }
     }
 }

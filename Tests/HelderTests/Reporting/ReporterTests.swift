@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Helder
+import LexiconFormat
 
 @Suite struct ReporterTests {
     static let letter = "Beste ouder,\n\nDe OTS wordt verlengd & \"u moet\" <bellen>.\nU moet morgen bellen.\n"
@@ -124,6 +125,37 @@ import Testing
             let text = texts.randomElement(using: &generator)!
             cache.appendQuoted(text, to: &cached)
             fresh.appendQuoted(text)
+        }
+        #expect(cached.string == fresh.string)
+    }
+
+    /// The opening of each finding's object (rule, entry, category, severity) comes from a cache keyed by
+    /// the strings' bits; it must read as quoting them afresh, whatever mix of short and long, equal and
+    /// different strings (and no entry) comes in.
+    @Test func findingHeadsMatchQuotingAfresh() {
+        var generator = SeededGenerator(seed: 13)
+        let rules = ["jargon.term", "directive.must", "abbreviation.unexplained", "een.heel.lange.regelnaam.van.meer.dan.vijftien"]
+        let entries: [String?] = [nil, "ots", "calamiteit", "ontwikkelingsbedreiging", "x\"y", "’s-avonds"]
+        let categories = ["jargon", "blame", "abbreviation", "directive"]
+        var cache = QuotedStrings()
+        var cached = JSONBytes(), fresh = JSONBytes()
+        for _ in 0..<3_000 {
+            let finding = Finding(rule: rules.randomElement(using: &generator)!, entry: entries.randomElement(using: &generator)!,
+                                  category: categories.randomElement(using: &generator)!,
+                                  severity: Severity.allCases.randomElement(using: &generator)!, range: 0..<1, message: "",
+                                  suggestion: "", explanation: "")
+            let located = LocatedFinding(finding, in: SourceText(string: "x"))
+            withUnsafePointer(to: located) { cache.appendHead(of: $0, indent: "\n  ", to: &cached) }
+            fresh.append("{\n  \"rule\": ")
+            fresh.appendQuoted(finding.rule)
+            if let entry = finding.entry {
+                fresh.append(",\n  \"entry\": ")
+                fresh.appendQuoted(entry)
+            }
+            fresh.append(",\n  \"category\": ")
+            fresh.appendQuoted(finding.category)
+            fresh.append(",\n  \"severity\": ")
+            fresh.appendQuoted(finding.severity.rawValue)
         }
         #expect(cached.string == fresh.string)
     }
