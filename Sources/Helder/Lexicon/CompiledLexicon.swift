@@ -79,13 +79,15 @@ public final class CompiledLexicon: Sendable {
         // The same plans, read without counting references at every token (`plans` keeps them alive).
         var planReferences: [Unmanaged<KeyPlan>] = [.passUnretained(cache.emptyPlan)]
         // Per spelling of a hyphenated word: its parts' patterns, with byte ranges from the word's start.
-        var hyphenParts: [String: [(Int, Range<Int>)]] = [:]
+        // Found by the word's bytes (`KeyMap`): no String made, and no SipHash, for a spelling seen before.
+        var hyphenParts = KeyMap<[(Int, Range<Int>)]>()
         // Per pair of keys (this word's, the next word's): the candidates `KeyPlan.candidates` gave, so
         // that a pair seen before (`de jeugdbeschermer`) is one lookup.
         var pairCandidates = PairCandidates()
         let words = DocumentWords(keys: document.keys, keyHashes: document.keyHashes, cache: cache)
-        program.code.withUnsafeBufferPointer { code in keyIndexes.withUnsafeBufferPointer { keyIndexes in
-            var matcher = ProgramMatcher(code: code, program: program, document: document, words: words)
+        program.code.withUnsafeBufferPointer { code in program.gapChecks.withUnsafeBufferPointer { gapChecks in
+        keyIndexes.withUnsafeBufferPointer { keyIndexes in
+            var matcher = ProgramMatcher(code: code, gapChecks: gapChecks, program: program, document: document, words: words)
             for sentence in document.sentences {
                 // Most tokens are words whose key starts nothing: the key and its plan number tell at once,
                 // before the token itself is read.
@@ -125,12 +127,16 @@ public final class CompiledLexicon: Sendable {
                         }
                         if let wholeKeyPatterns = plan.wholeKeyPatterns {
                             // The same hyphenated word gives the same parts: worked out once per spelling.
-                            let written = document.source.string(token.range)
-                            let parts = hyphenParts[written] ?? {
+                            let (known, hash) = document.source.text.withUnsafeBufferPointer { text in
+                                let bytes = UnsafeBufferPointer(rebasing: text[token.range])
+                                let hash = HashSlots.hash(bytes)
+                                return (hyphenParts.value(bytes: bytes, hash: hash), hash)
+                            }
+                            let parts = known ?? {
                                 let parts = hyphenPartCandidates(token, document).filter {
                                     !wholeKeyPatterns.contains($0.0) && entryFilter(patternEntries[$0.0])
                                 }.map { ($0.0, ($0.1.lowerBound - token.start)..<($0.1.upperBound - token.start)) }
-                                hyphenParts[written] = parts
+                                hyphenParts.set(parts, for: document.source.string(token.range), hash: hash)
                                 return parts
                             }()
                             for (pattern, part) in parts {
@@ -141,7 +147,7 @@ public final class CompiledLexicon: Sendable {
                     }
                 }
             }
-        } }
+        } } }
         withExtendedLifetime(plans) {}
         return resolveOverlaps(found)
     }

@@ -1,6 +1,8 @@
 /// Runs the pattern program over one document's tokens.
 struct ProgramMatcher {
     let code: UnsafeBufferPointer<Int32>
+    /// `program.gapChecks`, read in place (a plain load per try, no reference counted).
+    let gapChecks: UnsafeBufferPointer<PatternProgram.GapCheck?>
     let program: PatternProgram
     let tokens: [Token]
     let text: [UInt8]
@@ -8,8 +10,10 @@ struct ProgramMatcher {
     let keyIndex: [Int32]
     var words: DocumentWords
 
-    init(code: UnsafeBufferPointer<Int32>, program: PatternProgram, document: AnalyzedDocument, words: DocumentWords) {
+    init(code: UnsafeBufferPointer<Int32>, gapChecks: UnsafeBufferPointer<PatternProgram.GapCheck?>, program: PatternProgram,
+         document: AnalyzedDocument, words: DocumentWords) {
         self.code = code
+        self.gapChecks = gapChecks
         self.program = program
         self.tokens = document.tokens
         self.text = document.source.text
@@ -22,7 +26,7 @@ struct ProgramMatcher {
     /// slot is known to match the token at `start` (checked once per distinct key), matching goes on
     /// from the second slot.
     mutating func match(_ pattern: Int, at start: Int, sentenceEnd: Int, firstSlotMatched: Bool = false) -> Int? {
-        guard mayMatchAfterGap(pattern, at: start, sentenceEnd: sentenceEnd) else { return nil }
+        if let check = gapChecks[pattern], !mayMatch(after: check, at: start, sentenceEnd: sentenceEnd) { return nil }
         let pc = Int(program.start[pattern])
         let slots = Int(code[pc])
         guard firstSlotMatched else { return run(pc + 1, slots: slots, from: start, sentenceEnd: sentenceEnd) }
@@ -57,10 +61,9 @@ struct ProgramMatcher {
     /// A quick test that a pattern of the common shape `word … word …` cannot match at `start`: the word
     /// after the gap is none of the next few tokens. Trying every place in the gap through `run` is
     /// the slowest part of matching (`in … ontwikkeling` is tried at every `in`); this reads one word
-    /// id per place (a token without a key, such as a comma, by its bytes). True whenever it cannot tell
-    /// (other shapes, exact forms).
-    private mutating func mayMatchAfterGap(_ pattern: Int, at start: Int, sentenceEnd: Int) -> Bool {
-        guard let check = program.gapChecks[pattern] else { return true }
+    /// id per place (a token without a key, such as a comma, by its bytes). Only for patterns of that
+    /// shape without exact forms (`PatternProgram.gapChecks`).
+    private mutating func mayMatch(after check: PatternProgram.GapCheck, at start: Int, sentenceEnd: Int) -> Bool {
         let alternatives = code[check.alternatives]
         let (size, inflect, alternativeBits) = (check.size, check.inflect, check.bits)
         // The places `run` tries after the gap: the first `size + 1` tokens that are not placeholders.

@@ -18,9 +18,11 @@ public struct Checker: Sendable {
     /// then done once, not once per document.
     public func check(_ document: AnalyzedDocument, cache: MatchCache = MatchCache()) -> [Finding] {
         var findings = LexiconRules(rules: rules).findings(in: document, cache: cache)
-        findings += DirectiveGrammarRule(rules: rules).findings(in: document)
-        findings += UnknownAcronymRule(rules: rules).findings(in: document)
-        findings += PlaceholderRule(rules: rules).findings(in: document)
+        let others = [DirectiveGrammarRule(rules: rules).findings(in: document), UnknownAcronymRule(rules: rules).findings(in: document),
+                      PlaceholderRule(rules: rules).findings(in: document)]
+        // Room for all at once: growing the list as each rule's findings come copies it each time.
+        findings.reserveCapacity(findings.count + others.reduce(0) { $0 + $1.count })
+        for list in others { findings += list }
         return Self.inTextOrder(consume findings)
     }
 
