@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Checks a large UTF-8 text file in bounded memory: it is read in chunks cut at paragraph ends (or line
 /// ends, or spaces for one enormous line), and each chunk is checked on its own. Offsets, lines and
@@ -28,33 +31,50 @@ struct StreamingChecker {
                        part: (FileReport) -> Void) throws(InputError) {
         guard let handle = FileHandle(forReadingAtPath: path) else { throw .unreadable("geen toegang") }
         defer { try? handle.close() }
-        var pending: [UInt8] = []
+        let descriptor = handle.fileDescriptor
+        // The bytes after the last cut, which start the next chunk.
+        var carry: [UInt8] = []
         var base = 0
         var baseLine = 0
         var baseColumn = 0
         var first = true
         var atEnd = false
-        while !atEnd || !pending.isEmpty {
-            if !atEnd {
-                let data: Data
-                do { data = try handle.read(upToCount: chunkSize) ?? Data() } catch { throw .unreadable("leesfout") }
-                if data.isEmpty { atEnd = true } else { pending.append(contentsOf: data) }
+        // The last chunk is the one during which the file ended: it is checked whole, carrying nothing.
+        while !atEnd {
+            // A chunk is the carried bytes and then up to `chunkSize` more, read straight into its
+            // storage: no buffer per read and no copy of the whole chunk.
+            var failed = false
+            var chunk = [UInt8](unsafeUninitializedCapacity: carry.count + chunkSize) { buffer, count in
+                count = carry.withUnsafeBufferPointer { buffer.initialize(fromContentsOf: $0) }
+                while count < buffer.count {
+                    let read = Glibc.read(descriptor, buffer.baseAddress! + count, buffer.count - count)
+                    if read < 0, errno == EINTR { continue }
+                    if read < 0 { failed = true }
+                    if read <= 0 {
+                        atEnd = true
+                        break
+                    }
+                    count += read
+                }
             }
-            guard atEnd || pending.count >= chunkSize else { continue }
+            if failed { throw .unreadable("leesfout") }
+            carry = []
             var bomLength = 0
             if first {
-                if pending.starts(with: [0xFF, 0xFE]) || pending.starts(with: [0xFE, 0xFF]) || TextDecoder.looksBinary(pending) {
+                if chunk.starts(with: [0xFF, 0xFE]) || chunk.starts(with: [0xFE, 0xFF]) || TextDecoder.looksBinary(chunk) {
                     throw .unreadable("te groot om in delen te lezen in deze tekenset; sla het op als UTF-8")
                 }
-                if pending.starts(with: [0xEF, 0xBB, 0xBF]) { bomLength = 3 }
-                let quality = TextDecoder.utf8Quality(Array(pending.prefix(1_048_576)))
+                if chunk.starts(with: [0xEF, 0xBB, 0xBF]) { bomLength = 3 }
+                let quality = TextDecoder.utf8Quality(Array(chunk.prefix(1_048_576)))
                 if quality.invalid > quality.validMultibyte {
                     throw .unreadable("te groot om in delen te lezen in deze tekenset; sla het op als UTF-8")
                 }
             }
-            let cut = atEnd ? pending.count : Self.cutPoint(pending)
-            let chunk = Array(pending[..<cut])
-            pending.removeFirst(cut)
+            let cut = atEnd ? chunk.count : Self.cutPoint(chunk)
+            if cut < chunk.count {
+                carry = Array(chunk[cut...])
+                chunk.removeSubrange(cut...)
+            }
             var decoded = TextDecoder().decodeUTF8(chunk, from: bomLength)
             decoded.warnings = decoded.warnings.map { warning in
                 var warning = warning
@@ -87,23 +107,25 @@ struct StreamingChecker {
 
     /// The last paragraph end, else line end, else space in the buffer; else a UTF-8 character start.
     static func cutPoint(_ bytes: [UInt8]) -> Int {
-        let floor = bytes.count / 2
-        var index = bytes.count - 1
-        while index > floor {
-            if bytes[index] == 0x0A, bytes[index - 1] == 0x0A || (bytes[index - 1] == 0x0D && index >= 3 && bytes[index - 2] == 0x0A) {
-                return index + 1
-            }
-            index -= 1
-        }
-        for target: UInt8 in [0x0A, 0x20] {
-            index = bytes.count - 1
+        bytes.withUnsafeBufferPointer { bytes in
+            let floor = bytes.count / 2
+            var index = bytes.count - 1
             while index > floor {
-                if bytes[index] == target { return index + 1 }
+                if bytes[index] == 0x0A, bytes[index - 1] == 0x0A || (bytes[index - 1] == 0x0D && index >= 3 && bytes[index - 2] == 0x0A) {
+                    return index + 1
+                }
                 index -= 1
             }
+            for target: UInt8 in [0x0A, 0x20] {
+                index = bytes.count - 1
+                while index > floor {
+                    if bytes[index] == target { return index + 1 }
+                    index -= 1
+                }
+            }
+            index = bytes.count - 1
+            while index > 0, bytes[index] & 0xC0 == 0x80 { index -= 1 }
+            return max(1, index)
         }
-        index = bytes.count - 1
-        while index > 0, bytes[index] & 0xC0 == 0x80 { index -= 1 }
-        return max(1, index)
     }
 }
