@@ -13,8 +13,9 @@ public struct BatchOptions: Sendable {
     public var baselineHashes = false
     /// Plain text files larger than this are checked in chunks, in bounded memory.
     public var streamingThreshold = 16 * 1_048_576
-    /// How much of a large file is read and checked at a time.
-    public var streamingChunkSize = 1_048_576
+    /// How much of a large file is read and checked at a time. Each chunk works out its distinct words
+    /// anew; with 4 MB instead of 1 MB a 100 MB file took a fifth less time and 59 MB instead of 34 MB.
+    public var streamingChunkSize = 4 * 1_048_576
     /// The longest text checked whole: token offsets are 32-bit (`Token`). Plain text this large is
     /// checked in chunks anyway; other files this large are refused.
     public var maximumTextLength = Int(UInt32.max)
