@@ -295,6 +295,25 @@ import Testing
         #expect(refused.status == 2 && refused.err.contains("--max-file-size"))
     }
 
+    /// `.helder.yml` is found in the folder given or the nearest one above it, with `.` and `..` in the
+    /// path resolved as written, and not found when no folder up to the root has one.
+    @Test func configurationIsFoundInTheNearestFolderAbove() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("helder-config-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let root = directory.resolvingSymlinksInPath().path
+        let deep = root + "/a/b/c"
+        try FileManager.default.createDirectory(atPath: deep, withIntermediateDirectories: true)
+        #expect(Configuration.find(from: deep) == nil || !(Configuration.find(from: deep)!.hasPrefix(root)))
+        try Data("profile: brief\n".utf8).write(to: URL(fileURLWithPath: root + "/a/" + Configuration.fileName))
+        #expect(Configuration.find(from: deep) == root + "/a/" + Configuration.fileName)
+        #expect(Configuration.find(from: root + "/a") == root + "/a/" + Configuration.fileName)
+        #expect(Configuration.find(from: root + "/a/b/./c/../c/") == root + "/a/" + Configuration.fileName)
+        try Data("profile: dossier\n".utf8).write(to: URL(fileURLWithPath: root + "/a/b/" + Configuration.fileName))
+        #expect(Configuration.find(from: deep) == root + "/a/b/" + Configuration.fileName)
+        #expect(Configuration.find(from: root + "/a/b/c/..") == root + "/a/b/" + Configuration.fileName)
+        #expect(Configuration.find(from: root + "/a/b/../") == root + "/a/" + Configuration.fileName)
+    }
+
     @Test func configFileBaselineAndFormats() throws {
         let directory = try folder()
         defer { try? FileManager.default.removeItem(at: directory) }
