@@ -6,7 +6,7 @@
 # table of MB/s and ratios.
 #   Benchmarks/compare.sh            the whole table (a few minutes)
 #   BIG=1 Benchmarks/compare.sh      also peak memory on a 200 MB file and a 1 GB folder (much longer)
-# Each timing is the best of RUNS runs (default 3; 1 for the 100 MB file; RATIO_RUNS=7 alternating
+# Each timing is the best of RUNS runs (default 3; 1 for the 100 MB file; RATIO_RUNS=11 alternating
 # rounds for ICU and the 10 MB check; LETTER_RUNS=2 for the letters): the machine is noisy.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -89,10 +89,10 @@ rss() { # COMMAND...: peak resident memory in MB
 }
 
 ten="$work/prose-10mb.txt"
-# ICU and the 10 MB check take turns (best of RATIO_RUNS each, default 7), so a slow spell of this
+# ICU and the 10 MB check take turns (best of RATIO_RUNS each, default 11), so a slow spell of this
 # shared machine hits both alike and the ratio between them holds.
 icu=""; check10=""
-for _ in $(seq "${RATIO_RUNS:-7}"); do
+for _ in $(seq "${RATIO_RUNS:-11}"); do
   i=$(runs=1 icu_best "$ten")
   c=$(best 1 "$helder" check "$ten" --format json --fail-on never)
   icu=$(python3 -c "print(min(float('$i'), float('${icu:-inf}')))")

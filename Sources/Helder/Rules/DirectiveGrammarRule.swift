@@ -76,7 +76,13 @@ struct DirectiveGrammarRule {
         let sentencesWithModal = document.keyIndex.withUnsafeBufferPointer { keyIndex in
             isModal.withUnsafeBufferPointer { isModal in
                 document.sentences.filter { sentence in
-                    sentence.contains { keyIndex[$0] >= 0 && isModal[Int(keyIndex[$0])] }
+                    var index = sentence.lowerBound
+                    while index < sentence.upperBound {
+                        let key = keyIndex[index]
+                        if key >= 0, isModal[Int(key)] { return true }
+                        index &+= 1
+                    }
+                    return false
                 }
             }
         }

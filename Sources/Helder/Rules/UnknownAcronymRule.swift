@@ -16,7 +16,13 @@ struct UnknownAcronymRule {
         let tokens = document.tokens
         let text = document.source.text
         // Nearly every word has at most one capital: an acronym needs two, which the tokenizer has counted.
-        let candidates = tokens.indices.filter { tokens[$0].kind == .word && tokens[$0].flags.contains(.severalCapitals) }
+        let candidates = tokens.withUnsafeBufferPointer { tokens in
+            var candidates: [Int] = []
+            for index in tokens.indices where tokens[index].flags.contains(.severalCapitals) && tokens[index].kind == .word {
+                candidates.append(index)
+            }
+            return candidates
+        }
         // The start of the line holding a candidate is found walking back, but never past the candidate
         // before (whose line start is known): walking back to the line start from each one made a text
         // on one long line (an export without line ends) quadratic.

@@ -24,10 +24,13 @@ public struct EntityRecognizer: Sendable {
             tokens.withUnsafeBufferPointer { tokens in
                 keys.keyIndex.withUnsafeBufferPointer { keyIndex in
                     keys.leadingPairs.withUnsafeBufferPointer { leadingPairs in
+                        // The key first: most tokens are words, decided by it without reading the token
+                        // (numbers and symbols have no key).
                         for index in tokens.indices {
-                            let token = tokens[index], key = Int(keyIndex[index])
-                            if token.kind == .number || token.kind == .symbol
-                                || key >= 0 && leadingPairs[key] == Self.ar && Self.mayStartEntity(token, bytes) {
+                            let key = Int(keyIndex[index])
+                            if key >= 0 {
+                                if leadingPairs[key] == Self.ar, Self.mayStartEntity(tokens[index], bytes) { starts.append(index) }
+                            } else if tokens[index].kind == .number || tokens[index].kind == .symbol {
                                 starts.append(index)
                             }
                         }
