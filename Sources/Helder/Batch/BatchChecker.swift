@@ -177,8 +177,8 @@ public struct BatchChecker: Sendable {
         // moves.
         findings.withUnsafeMutableBufferPointer { $0.reverse() }
         while let finding = findings.popLast() {
-            // Built in its place in the list and changed there: a finding moved in from a local would be
-            // copied and the local let go of (nine strings to count references to).
+            // Appended as made and then changed in the list: a `var` changed first and appended after was
+            // copied into the list and let go of (nine strings to count references to, per finding).
             let item = LocatedFinding(finding, in: source, cursor: &lineCursor)
             located.append(item)
             let last = located.count - 1

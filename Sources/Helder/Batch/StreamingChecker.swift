@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// Checks a large UTF-8 text file in bounded memory: it is read in chunks cut at paragraph ends (or line
 /// ends, or spaces for one enormous line), and each chunk is checked on its own. Offsets, lines and
@@ -47,7 +44,7 @@ struct StreamingChecker {
             var chunk = [UInt8](unsafeUninitializedCapacity: carry.count + chunkSize) { buffer, count in
                 count = carry.withUnsafeBufferPointer { buffer.initialize(fromContentsOf: $0) }
                 while count < buffer.count {
-                    let read = Glibc.read(descriptor, buffer.baseAddress! + count, buffer.count - count)
+                    let read = Foundation.read(descriptor, buffer.baseAddress! + count, buffer.count - count)
                     if read < 0, errno == EINTR { continue }
                     if read < 0 { failed = true }
                     if read <= 0 {

@@ -92,7 +92,8 @@ public final class CompiledLexicon: Sendable {
         // that a pair seen before (`de jeugdbeschermer`) is one lookup.
         var pairCandidates = PairCandidates()
         let words = DocumentWords(keys: document.keys, keyHashes: document.keyHashes, cache: cache)
-        program.code.withUnsafeBufferPointer { code in program.gapChecks.withUnsafeBufferPointer { gapChecks in
+        program.code.withUnsafeBufferPointer { code in
+        program.gapChecks.withUnsafeBufferPointer { gapChecks in
         keyIndexes.withUnsafeBufferPointer { keyIndexes in
             var matcher = ProgramMatcher(code: code, gapChecks: gapChecks, program: program, document: document, words: words)
             for sentence in document.sentences {

@@ -74,10 +74,10 @@ public struct JSONReporter: Reporter {
     }
 
     /// One finding as an object nested four levels deep (indent 2), written straight into bytes: a
-    /// report can hold hundreds of thousands of findings, so no `JSONValue` tree per finding.
+    /// report can hold hundreds of thousands of findings, so no `JSONValue` tree per finding. The
+    /// finding is read where it lies, field by field: a copy of the whole finding counts references to
+    /// nine strings and then lets go of them again, for every finding.
     @inline(__always)
-    /// Reads the finding where it lies, field by field: a copy of the whole finding counts references
-    /// to nine strings and then lets go of them again, for every finding.
     func render(_ located: UnsafePointer<LocatedFinding>, context: ReportContext, into output: inout JSONBytes,
                 quoted: inout QuotedStrings) {
         quoted.appendHead(of: located, indent: "\n          ", to: &output)

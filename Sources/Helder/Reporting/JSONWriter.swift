@@ -281,11 +281,8 @@ struct QuotedStrings {
         bytes.withUnsafeBufferPointer { output.append($0) }
     }
 
-    /// The opening of a finding's object, through its severity: rule, entry, category and severity
-    /// come in a few hundred combinations, and quoting four short strings per finding cost more than
-    /// the rest of the object. Slots are chosen by the strings' own 16 bytes (a short string's text,
-    /// a long one's storage); a slot is used only when all four are equal.
-    /// A class: read from its slot with one reference counted, not one per string.
+    /// A quoted head and the four strings it was made of. A class: read from its slot with one
+    /// reference counted, not one per string.
     private final class Head {
         let rule: String
         let entry: String?
@@ -299,7 +296,11 @@ struct QuotedStrings {
     }
     private var heads = [Head?](repeating: nil, count: 256)
 
-    /// Read in place (`pointee`): a copy of the finding counts references to six strings.
+    /// The opening of a finding's object, through its severity: rule, entry, category and severity
+    /// come in a few hundred combinations, and quoting four short strings per finding cost more than
+    /// the rest of the object. Slots are chosen by the strings' own 16 bytes (a short string's text,
+    /// a long one's storage); a slot is used only when all four are equal. The finding is read in
+    /// place (`pointee`): a copy of it counts references to six strings.
     mutating func appendHead(of located: UnsafePointer<LocatedFinding>, indent: StaticString, to output: inout JSONBytes) {
         func bits(_ string: String) -> UInt64 {
             withUnsafeBytes(of: string) { raw in
