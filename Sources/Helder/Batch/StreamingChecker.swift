@@ -94,7 +94,7 @@ struct StreamingChecker {
             let text = source.decoded.utf8
             let lastLine = source.lines.lineStarts.count - 1
             baseLine += lastLine
-            let tailColumns = text[source.lines.lineStarts[lastLine]...].reduce(0) { $0 + ($1 & 0xC0 != 0x80 ? 1 : 0) }
+            let tailColumns = CodePointCounter.count(in: text, from: source.lines.lineStarts[lastLine], to: text.count)
             baseColumn = lastLine == 0 ? baseColumn + tailColumns : tailColumns
             base += cut
             first = false

@@ -54,33 +54,7 @@ public struct LineIndex: Sendable {
     /// 1-based line and column of a byte offset in `utf8` (the text this index was built from).
     public func location(of offset: Int, in utf8: [UInt8]) -> (line: Int, column: Int) {
         let line = lineNumber(of: offset)
-        return (line + 1, 1 + Self.codePoints(in: utf8, from: lineStarts[line], to: min(offset, utf8.count)))
-    }
-
-    /// The number of code points that start in `start..<end`: bytes that are not UTF-8 continuation
-    /// bytes (`10xxxxxx`), counted eight at a time. Each finding's column is counted on from the one
-    /// before, so a file with many findings is read through once here.
-    static func codePoints(in utf8: [UInt8], from start: Int, to end: Int) -> Int {
-        guard start < end else { return 0 }
-        return utf8.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress else { return 0 }
-            let raw = UnsafeRawPointer(base)
-            var count = 0
-            var index = start
-            while index &+ 8 <= end {
-                let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
-                // A continuation byte has its top bit set and the next one clear; shifted left by one,
-                // each byte's second bit lands on its top bit.
-                let continuations = word & ~(word &<< 1) & 0x8080_8080_8080_8080
-                count &+= 8 &- continuations.nonzeroBitCount
-                index &+= 8
-            }
-            while index < end {
-                if base[index] & 0xC0 != 0x80 { count &+= 1 }
-                index &+= 1
-            }
-            return count
-        }
+        return (line + 1, 1 + CodePointCounter.count(in: utf8, from: lineStarts[line], to: min(offset, utf8.count)))
     }
 
     /// Locations for offsets asked in increasing order: columns are counted on from the previous
@@ -110,7 +84,7 @@ public struct LineIndex: Sendable {
             }
             let end = min(target, utf8.count)
             if offset < end {
-                column += LineIndex.codePoints(in: utf8, from: offset, to: end)
+                column += CodePointCounter.count(in: utf8, from: offset, to: end)
                 offset = end
             }
             return (line + 1, column)

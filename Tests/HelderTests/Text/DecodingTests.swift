@@ -93,9 +93,9 @@ import Testing
         }
     }
 
-    /// Columns count code points eight bytes at a time; the count must be a byte-by-byte count's for
-    /// any bytes (valid UTF-8 or not), from any start to any end, and the cursor must agree with a
-    /// fresh lookup for offsets in increasing order.
+    /// Columns and character offsets count code points eight bytes at a time; the count must be a
+    /// byte-by-byte count's for any bytes (valid UTF-8 or not), from any start to any end, and the line
+    /// cursor and the character counter must agree with fresh counts for offsets in increasing order.
     @Test func columnsCountCodePointsAtEveryAlignment() {
         var generator = SeededGenerator(seed: 11)
         let pieces: [[UInt8]] = [Array("a".utf8), Array("é".utf8), Array("’".utf8), Array("😀".utf8), [0x80], [0xFF], [0x0A], Array(" ".utf8)]
@@ -105,7 +105,11 @@ import Testing
             let start = Int.random(in: 0...bytes.count, using: &generator)
             let end = Int.random(in: start...bytes.count, using: &generator)
             let expected = bytes[start..<end].filter { $0 & 0xC0 != 0x80 }.count
-            #expect(LineIndex.codePoints(in: bytes, from: start, to: end) == expected)
+            #expect(CodePointCounter.count(in: bytes, from: start, to: end) == expected)
+            let counter = CodePointCounter(bytes)
+            for offset in stride(from: 0, through: bytes.count + 2, by: 5) {
+                #expect(counter.count(upTo: offset) == bytes.prefix(offset).filter { $0 & 0xC0 != 0x80 }.count)
+            }
             let index = LineIndex(bytes)
             // Steps of one byte stay on a line; long ones jump over several lines at once.
             for step in [1, 3, 29] {
