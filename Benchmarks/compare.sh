@@ -7,7 +7,7 @@
 #   Benchmarks/compare.sh            the whole table (a few minutes)
 #   BIG=1 Benchmarks/compare.sh      also peak memory on a 200 MB file and a 1 GB folder (much longer)
 # Each timing is the best of RUNS runs (default 3; 1 for the 100 MB file; RATIO_RUNS=11 alternating
-# rounds for ICU and the 10 MB check; LETTER_RUNS=2 for the letters): the machine is noisy.
+# rounds for ICU and the 10 MB check; LETTER_RUNS=5 for the letters): the machine is noisy.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 work=${HELDER_BENCH_DIR:-/tmp/helder-bench}
@@ -105,15 +105,18 @@ oneline="$work/prose-10mb-one-line.txt"
 checkLine=$(best "$runs" "$helder" check "$oneline" --format json --fail-on never)
 check1=$(best "$runs" "$helder" check "$work/prose-1mb.txt" --format json --fail-on never)
 check100=$(best 1 "$helder" check "$work/prose-100mb.txt" --format json --fail-on never)
-# One and two jobs take turns, so a slow spell of this shared machine hits both alike.
-lettersJ1=""; lettersJ2=""; lettersTwo=""
-for _ in $(seq "${LETTER_RUNS:-2}"); do
+# One and two jobs take turns, so a slow spell of this shared machine hits both alike. Two jobs need
+# both cores quiet at once, so a short series mostly catches them in a worse spell than one job: five
+# turns by default, and each turn's own ratio is printed too.
+lettersJ1=""; lettersJ2=""; lettersTwo=""; roundRatios=""
+for _ in $(seq "${LETTER_RUNS:-5}"); do
   t1=$(best 1 "$helder" check "$letters" --format json --jobs 1 --fail-on never)
   t2=$(best 1 "$helder" check "$letters" --format json --jobs 2 --fail-on never)
   tt=$(best 1 two_processes)
   lettersJ1=$(python3 -c "print(min(float('$t1'), float('${lettersJ1:-inf}')))")
   lettersJ2=$(python3 -c "print(min(float('$t2'), float('${lettersJ2:-inf}')))")
   lettersTwo=$(python3 -c "print(min(float('$tt'), float('${lettersTwo:-inf}')))")
+  roundRatios="$roundRatios $(python3 -c "print(round($t1 / $t2, 2))")"
 done
 single=$(best 15 "$helder" check "$one" --format json --fail-on never)
 rss100=$(rss "$helder" check "$work/prose-100mb.txt" --format json --fail-on never)
@@ -136,7 +139,7 @@ fi
 
 python3 - "$(mb "$ten")" "$icu" "$tok" "$check1" "$check10" "$check100" "$lettersJ1" "$lettersJ2" "$single" \
   "$rss100" "$rssLetters" "$lettersMB" "$letters_count" "$ucto" "$(mb "$work/prose-1mb.txt")" "$(mb "$work/prose-100mb.txt")" "$big" "$lettersTwo" \
-  "$checkLine" <<'PY'
+  "$checkLine" "$roundRatios" <<'PY'
 import sys
 a = sys.argv[1:]
 ten, icu, tok, c1, c10, c100, l1, l2, single = map(float, a[:9])
@@ -154,7 +157,8 @@ line = float(a[18])
 print(f"| helder check, the 10 MB file on one line | {line:.3f} | {ten/line:.1f} | {ten/line/icuRate:.2f} × ICU; {line/c10:.2f}× the time with line ends |")
 print(f"| helder check, one 100 MB file | {c100:.3f} | {hundred/c100:.1f} | {hundred/c100/icuRate:.2f} × ICU; 10× input = {c100/c10:.1f}× time |")
 print(f"| helder check --jobs 1, {count:,} letters ({lettersMB:.0f} MB) | {l1:.3f} | {lettersMB/l1:.1f} | |")
-print(f"| helder check --jobs 2, {count:,} letters ({lettersMB:.0f} MB) | {l2:.3f} | {lettersMB/l2:.1f} | {l1/l2:.2f} × jobs 1 (target 1.8) |")
+turns = sorted(float(r) for r in a[19].split())
+print(f"| helder check --jobs 2, {count:,} letters ({lettersMB:.0f} MB) | {l2:.3f} | {lettersMB/l2:.1f} | {l1/l2:.2f} × jobs 1 (target 1.8; turn by turn {turns[0]:.2f}-{turns[-1]:.2f}, median {turns[len(turns) // 2]:.2f}) |")
 two = float(a[17])
 print(f"| two --jobs 1 processes at once, half the letters each (this machine's ceiling) | {two:.3f} | {lettersMB/two:.1f} | {l1/two:.2f} × jobs 1 |")
 print(f"| one 2 KB letter, whole process | {single*1000:.1f} ms | | (target 20 ms) |")
