@@ -151,9 +151,11 @@ struct TokenScanner {
         self.tokenizer = tokenizer
         self.output = output
         self.makeKeys = makeKeys
-        // Distinct words grow far slower than the text (a 10 MB file has ~10,000): a table sized by the
-        // text would spread them over megabytes and miss the cache at every lookup. It grows when needed.
-        keyTable = KeyTable(expectedCount: makeKeys ? min(buffer.count / 25, 4_096) : 0)
+        // Distinct words grow far slower than the text, about as its square root (a 5 KB letter has ~330,
+        // 1 MB ~9,500): a table sized by the text would spread them over megabytes and miss the cache at
+        // every lookup, one sized too small is rebuilt as it fills (once or twice per letter when it was a
+        // 25th of the bytes). It grows when needed.
+        keyTable = KeyTable(expectedCount: makeKeys ? min(Int(Double(buffer.count).squareRoot() * 6), 4_096) : 0)
     }
 
     var count: Int { buffer.count }
