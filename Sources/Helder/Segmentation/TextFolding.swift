@@ -71,14 +71,15 @@ public enum TextFolding {
     static func fold(_ bytes: [UInt8]) -> String {
         var capacity = Int32(bytes.count * 2 + 16)
         while true {
-            var output = [UInt8](repeating: 0, count: Int(capacity))
-            let written = helder_fold(bytes, Int32(bytes.count), &output, capacity)
-            if written == Int32.min { return String(decoding: bytes, as: UTF8.self).lowercased() }
-            if written < 0 {
-                capacity = -written + 1
-                continue
+            // Scratch space on the stack for a word (the heap past a few KB): no array allocated per fold.
+            let (folded, written): (String?, Int32) = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Int(capacity)) { output in
+                let written = helder_fold(bytes, Int32(bytes.count), output.baseAddress, capacity)
+                guard written >= 0 else { return (nil, written) }
+                return (String(decoding: UnsafeBufferPointer(rebasing: output[..<Int(written)]), as: UTF8.self), written)
             }
-            return String(decoding: output[0..<Int(written)], as: UTF8.self)
+            if let folded { return folded }
+            if written == Int32.min { return String(decoding: bytes, as: UTF8.self).lowercased() }
+            capacity = -written + 1
         }
     }
 }
