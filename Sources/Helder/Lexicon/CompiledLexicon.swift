@@ -328,7 +328,7 @@ public final class CompiledLexicon: Sendable {
         var kept: [LexiconMatch] = []
         // Per category (by its place in `Category.allCases`, not hashed per match): where its last kept
         // match ends.
-        var lastEnd = [Int](repeating: Int.min, count: Category.allCases.count)
+        var lastEnd = [Int](filling: Int.min, count: Category.allCases.count)
         for match in sorted {
             let category = Self.number(of: entries[match.entry].category)
             if match.bytes.lowerBound < lastEnd[category] { continue }

@@ -136,9 +136,9 @@ struct DocumentWords {
     private static let unknown: Int32 = -2
 
     init(keys: [String], keyHashes: [UInt32], cache: MatchCache) {
-        own = [Int32](repeating: Self.unknown, count: keyHashes.count)
-        stems = [[Int32]](repeating: [], count: keyHashes.count)
-        bits = [UInt64](repeating: 0, count: keyHashes.count)
+        own = [Int32](filling: Self.unknown, count: keyHashes.count)
+        stems = [[Int32]](filling: [], count: keyHashes.count)
+        bits = [UInt64](filling: 0, count: keyHashes.count)
         self.keys = keys
         self.keyHashes = keyHashes
         self.cache = cache

@@ -39,7 +39,7 @@ public struct Checker: Sendable {
         }
         // Position k takes the finding at order[k]: each cycle of the permutation is walked once,
         // carrying the cycle's first finding along by swaps.
-        var done = [Bool](repeating: false, count: order.count)
+        var done = [Bool](filling: false, count: order.count)
         findings.withUnsafeMutableBufferPointer { findings in
             for first in order.indices where !done[first] {
                 var position = first

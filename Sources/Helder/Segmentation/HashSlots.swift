@@ -13,7 +13,7 @@ struct HashSlots {
     init(minimumCapacity: Int, smallest: Int) {
         var size = smallest
         while size < minimumCapacity * 2 { size <<= 1 }
-        slots = [UInt64](repeating: Self.empty, count: size)
+        slots = [UInt64](filling: Self.empty, count: size)
         mask = size - 1
         hashes.reserveCapacity(minimumCapacity)
     }
@@ -50,7 +50,7 @@ struct HashSlots {
     private static func slot(_ hash: UInt32, _ index: Int) -> UInt64 { UInt64(hash) &<< 32 | UInt64(UInt32(index)) }
 
     private mutating func grow() {
-        slots = [UInt64](repeating: Self.empty, count: slots.count * 2)
+        slots = [UInt64](filling: Self.empty, count: slots.count * 2)
         mask = slots.count - 1
         for (index, hash) in hashes.enumerated() {
             var slot = Int(hash) & mask

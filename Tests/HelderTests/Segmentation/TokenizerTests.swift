@@ -343,6 +343,15 @@ import Testing
         }
     }
 
+    /// The per-document arrays (hash slots, word ids) are filled as `init(repeating:count:)` fills them.
+    @Test func filledArraysEqualRepeatedOnes() {
+        for count in [0, 1, 7, 64, 1_000] {
+            #expect([UInt64](filling: .max, count: count) == [UInt64](repeating: .max, count: count))
+            #expect([[Int32]](filling: [3], count: count) == [[Int32]](repeating: [3], count: count))
+            #expect([Bool](filling: false, count: count).count == count)
+        }
+    }
+
     /// Shared tables are looked up with the hashes the tokenizer gave the document's keys.
     @Test func keyMapFindsKeysByTheDocumentsHashes() throws {
         var map = KeyMap<Int>()
