@@ -220,6 +220,9 @@ struct Check: ParsableCommand {
         // The last report is kept until the process ends (see below): letting go of it would free its
         // findings one by one, a few percent of a run over one large file.
         var lastReport: FileReport?
+        // The flags as plain values: an option read in the closure below goes through the argument
+        // parser's property wrapper, a look-up in the runtime's shared type cache per file.
+        let (collectsBaseline, quiet) = (writeBaseline != nil, self.quiet)
         writer.begin(to: &output)
         session.run(paths, options: common) { report in
             var report = report
@@ -228,7 +231,7 @@ struct Check: ParsableCommand {
             if report.findings.contains(where: { $0.finding.severity < minimum }) {
                 report.findings.removeAll { $0.finding.severity < minimum }
             }
-            if writeBaseline != nil { current.add(report) }
+            if collectsBaseline { current.add(report) }
             if let filtered = known?.remove(from: report) { report = filtered }
             if let error = report.error {
                 printError("\(report.path): \(error.description)")
