@@ -6,8 +6,8 @@
 # table of MB/s and ratios.
 #   Benchmarks/compare.sh            the whole table (a few minutes)
 #   BIG=1 Benchmarks/compare.sh      also peak memory on a 200 MB file and a 1 GB folder (much longer)
-# Each timing is the best of RUNS runs (default 3; 1 for the 100 MB file; RATIO_RUNS=11 alternating
-# rounds for ICU and the 10 MB check; LETTER_RUNS=5 for the letters): the machine is noisy.
+# Each timing is the best of RUNS runs (default 3; 2 for the 100 MB file; RATIO_RUNS=11 alternating
+# rounds for ICU and the 10 MB check; LETTER_RUNS=7 for the letters): the machine is noisy.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 work=${HELDER_BENCH_DIR:-/tmp/helder-bench}
@@ -104,12 +104,13 @@ oneline="$work/prose-10mb-one-line.txt"
 [ -s "$oneline" ] || tr '\n' ' ' < "$ten" > "$oneline"
 checkLine=$(best "$runs" "$helder" check "$oneline" --format json --fail-on never)
 check1=$(best "$runs" "$helder" check "$work/prose-1mb.txt" --format json --fail-on never)
-check100=$(best 1 "$helder" check "$work/prose-100mb.txt" --format json --fail-on never)
+# Twice: one run of the 100 MB file alone gave 9.1-11.6 times the 10 MB time, by the spell it ran in.
+check100=$(best 2 "$helder" check "$work/prose-100mb.txt" --format json --fail-on never)
 # One and two jobs take turns, so a slow spell of this shared machine hits both alike. Two jobs need
-# both cores quiet at once, so a short series mostly catches them in a worse spell than one job: five
+# both cores quiet at once, so a short series mostly catches them in a worse spell than one job: seven
 # turns by default, and each turn's own ratio is printed too.
 lettersJ1=""; lettersJ2=""; lettersTwo=""; roundRatios=""
-for _ in $(seq "${LETTER_RUNS:-5}"); do
+for _ in $(seq "${LETTER_RUNS:-7}"); do
   t1=$(best 1 "$helder" check "$letters" --format json --jobs 1 --fail-on never)
   t2=$(best 1 "$helder" check "$letters" --format json --jobs 2 --fail-on never)
   tt=$(best 1 two_processes)
