@@ -68,8 +68,9 @@ public struct LocalFileSystem: FileSystem {
         return bytes
     }
 
-    /// Reads until `buffer` is full or the file ends; false on a read error.
-    private static func readAll(_ descriptor: Int32, into buffer: UnsafeMutableBufferPointer<UInt8>, count: inout Int) -> Bool {
+    /// Reads until `buffer` is full or the file ends; false on a read error. Also how
+    /// `StreamingChecker` fills its chunks.
+    static func readAll(_ descriptor: Int32, into buffer: UnsafeMutableBufferPointer<UInt8>, count: inout Int) -> Bool {
         guard let base = buffer.baseAddress else { return true }
         while count < buffer.count {
             let read = Foundation.read(descriptor, base + count, buffer.count - count)

@@ -43,16 +43,8 @@ struct StreamingChecker {
             var failed = false
             var chunk = [UInt8](unsafeUninitializedCapacity: carry.count + chunkSize) { buffer, count in
                 count = carry.withUnsafeBufferPointer { buffer.initialize(fromContentsOf: $0) }
-                while count < buffer.count {
-                    let read = Foundation.read(descriptor, buffer.baseAddress! + count, buffer.count - count)
-                    if read < 0, errno == EINTR { continue }
-                    if read < 0 { failed = true }
-                    if read <= 0 {
-                        atEnd = true
-                        break
-                    }
-                    count += read
-                }
+                failed = !LocalFileSystem.readAll(descriptor, into: buffer, count: &count)
+                atEnd = failed || count < buffer.count
             }
             if failed { throw .unreadable("leesfout") }
             carry = []
